@@ -1,0 +1,14 @@
+/**
+ * Numbered migrations. Migration N (1-based) brings the schema from N−1 to N; `user_version`
+ * records where a database is. Never edit a released migration: add a new one, with its own
+ * test in tests/integration/migrations/.
+ */
+import type Database from 'better-sqlite3';
+import { m001Init } from './001-init';
+
+export interface Migration {
+  name: string;
+  up(db: Database.Database): void;
+}
+
+export const migrations: Migration[] = [m001Init];
