@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createTypedApi, unwrap } from '../../../src/api/client';
+import { DocReplica } from '../../../src/docs/DocReplica';
+import { Core } from '../../../main/core/Core';
+import { coreTransport, openCore, tempDir } from '../../helpers/coreTransport';
+
+const cleanup: Array<() => void> = [];
+afterEach(() => {
+  while (cleanup.length) cleanup.pop()!();
+});
+
+async function meetingIn(core: Core) {
+  const api = createTypedApi(coreTransport(core));
+  const body = unwrap(await api.invoke('bodies.create', { name: 'LSVO' }));
+  return unwrap(await api.invoke('meetings.create', { bodyId: body.id, date: '2021-05-07' })).id;
+}
+
+function type(doc: Y.Doc, at: number, text: string) {
+  const content = doc.get('content', Y.XmlText);
+  for (const [i, ch] of [...text].entries()) content.insert(at + i, ch);
+}
+
+describe('DocReplica', () => {
+  it('two replicas of one meeting converge with both edits', async () => {
+    const { core } = openCore();
+    cleanup.push(() => core.close());
+    const docId = await meetingIn(core);
+    const a = new DocReplica(createTypedApi(coreTransport(core)), docId);
+    const b = new DocReplica(createTypedApi(coreTransport(core)), docId);
+    await a.open();
+    await b.open();
+    type(a.doc, 0, 'Alfa ');
+    type(b.doc, 0, 'Beta ');
+    await a.whenSaved();
+    await b.whenSaved();
+    const text = (d: Y.Doc) => d.get('content', Y.XmlText).toString();
+    expect(text(a.doc)).toBe(text(b.doc));
+    expect(text(a.doc)).toContain('Alfa ');
+    expect(text(a.doc)).toContain('Beta ');
+    expect(a.getStatus()).toMatchObject({ state: 'saved', pending: 0 });
+  });
+
+  it('keeps edits made while the Core is unreachable, and saves them after a restart', async () => {
+    const dataDir = tempDir();
+    let { core } = openCore(dataDir);
+    const docId = await meetingIn(core);
+    const transport = coreTransport(core);
+    const replica = new DocReplica(createTypedApi(transport), docId, { retryMs: 5, maxRetryMs: 20 });
+    cleanup.push(() => replica.destroy());
+    await replica.open();
+    type(replica.doc, 0, 'Sparat före avbrottet. ');
+    await replica.whenSaved();
+
+    // The Core dies; the secretary keeps typing.
+    transport.down = true;
+    core.close();
+    type(replica.doc, replica.doc.get('content', Y.XmlText).length, 'Skrivet under avbrottet – åäö.');
+    await new Promise((r) => setTimeout(r, 30));
+    expect(replica.getStatus().state).toBe('retrying');
+    expect(replica.getStatus().pending).toBeGreaterThan(0);
+    expect(replica.getStatus().error?.sv).toBeTruthy();
+
+    // A new Core on the same folder; the transport reconnects and the replica resyncs.
+    core = Core.open({ dataDir, backupIntervalMs: 0 });
+    cleanup.push(() => core.close());
+    const fresh = coreTransport(core);
+    Object.assign(transport, { invoke: fresh.invoke, on: fresh.on, down: false });
+    await replica.resync();
+    await replica.whenSaved();
+
+    const check = new DocReplica(createTypedApi(coreTransport(core)), docId);
+    await check.open();
+    expect(check.doc.get('content', Y.XmlText).toString()).toBe('Sparat före avbrottet. Skrivet under avbrottet – åäö.');
+  });
+
+  it('does not send remote updates back to the Core', async () => {
+    const { core } = openCore();
+    cleanup.push(() => core.close());
+    const docId = await meetingIn(core);
+    const a = new DocReplica(createTypedApi(coreTransport(core)), docId);
+    const b = new DocReplica(createTypedApi(coreTransport(core)), docId);
+    await a.open();
+    await b.open();
+    const seqBefore = unwrap(await createTypedApi(coreTransport(core)).invoke('docs.open', { docId })).savedSeq;
+    type(a.doc, 0, 'x');
+    await a.whenSaved();
+    await new Promise((r) => setTimeout(r, 20));
+    const seqAfter = unwrap(await createTypedApi(coreTransport(core)).invoke('docs.open', { docId })).savedSeq;
+    expect(seqAfter - seqBefore).toBe(1);
+    expect(b.doc.get('content', Y.XmlText).toString()).toBe('x');
+  });
+});
