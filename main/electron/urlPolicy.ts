@@ -101,10 +101,11 @@ export function resolveAppRequest(requestUrl: string, rootDir: string): AppReque
   }
   // NUL ends a C path; a backslash is a separator on Windows. Neither appears in our bundle.
   if (pathname.includes('\0') || pathname.includes('\\')) return { ok: false, status: 400, reason: 'forbidden character' };
-  if (pathname === '' || pathname.endsWith('/')) pathname += 'index.html';
+  if (!pathname.startsWith('/')) pathname = `/${pathname}`;
+  if (pathname.endsWith('/')) pathname += 'index.html';
 
   const root = path.resolve(rootDir);
-  const filePath = path.resolve(root, `.${pathname.startsWith('/') ? '' : '/'}${pathname}`);
+  const filePath = path.resolve(root, `.${pathname}`);
   const rel = path.relative(root, filePath);
   if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) {
     return { ok: false, status: 403, reason: 'outside the app folder' };
