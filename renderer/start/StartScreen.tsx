@@ -1,0 +1,120 @@
+/**
+ * The start screen: every body with its meetings (newest first), and the forms to add a body
+ * or a meeting. Creating a meeting opens it, since the next thing a secretary does is type.
+ */
+import { useCallback, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Body, Meeting } from '../../src/api/contract';
+import { useApi, useConnection } from '../app/ConnectionContext';
+import { ErrorMessage, type Bilingual } from '../app/ErrorMessage';
+import { NewBodyForm } from './NewBodyForm';
+import { NewMeetingForm } from './NewMeetingForm';
+
+export interface StartScreenProps {
+  onOpenMeeting(meeting: Meeting, body: Body): void;
+}
+
+type Data = { bodies: Body[]; meetings: Meeting[] };
+
+/** Newest first; on the same date, the one created last first (as the Core sorts). */
+export function sortMeetings(meetings: readonly Meeting[]): Meeting[] {
+  return [...meetings].sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt));
+}
+
+export function StartScreen({ onOpenMeeting }: StartScreenProps) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const connection = useConnection();
+  const [data, setData] = useState<Data | null>(null);
+  const [error, setError] = useState<Bilingual | null>(null);
+
+  const load = useCallback(async () => {
+    const [bodies, meetings] = await Promise.all([api.invoke('bodies.list', {}), api.invoke('meetings.list', {})]);
+    if (!bodies.ok) return setError(bodies.error.message);
+    if (!meetings.ok) return setError(meetings.error.message);
+    setError(null);
+    setData({ bodies: bodies.value, meetings: sortMeetings(meetings.value) });
+  }, [api]);
+
+  useEffect(() => {
+    void load();
+    const offChanged = api.on('meetings.changed', () => void load());
+    const offReconnect = connection.onReconnect(() => void load());
+    return () => {
+      offChanged();
+      offReconnect();
+    };
+  }, [api, connection, load]);
+
+  const headingId = useId();
+
+  return (
+    <main id="main" className="start" data-testid="start-screen" tabIndex={-1}>
+      <h1>{t('start.title')}</h1>
+      <p className="intro">{t('start.intro')}</p>
+      <ErrorMessage error={error} />
+
+      <section aria-labelledby={headingId} className="bodies">
+        <h2 id={headingId}>{t('start.bodies')}</h2>
+        {data === null ? (
+          <p role="status">{t('start.loading')}</p>
+        ) : data.bodies.length === 0 ? (
+          <p data-testid="no-bodies">{t('start.noBodies')}</p>
+        ) : (
+          <ul className="body-list" data-testid="body-list">
+            {data.bodies.map((body) => (
+              <BodyCard
+                key={body.id}
+                body={body}
+                meetings={data.meetings.filter((m) => m.bodyId === body.id)}
+                onOpenMeeting={(m) => onOpenMeeting(m, body)}
+                onCreated={(m) => {
+                  void load();
+                  onOpenMeeting(m, body);
+                }}
+              />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <NewBodyForm onCreated={() => void load()} />
+    </main>
+  );
+}
+
+function BodyCard({
+  body,
+  meetings,
+  onOpenMeeting,
+  onCreated,
+}: {
+  body: Body;
+  meetings: Meeting[];
+  onOpenMeeting(m: Meeting): void;
+  onCreated(m: Meeting): void;
+}) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  return (
+    <li className="body-card" data-testid="body" data-body-id={body.id}>
+      <h3 id={headingId}>{body.name}</h3>
+      <p className="genre">{t(`genre.${body.genre}`)}</p>
+      {meetings.length === 0 ? (
+        <p className="muted">{t('start.noMeetings')}</p>
+      ) : (
+        <ul className="meeting-list" data-testid="meeting-list" aria-label={t('start.meetingsOf', { name: body.name })}>
+          {meetings.map((m) => (
+            <li key={m.id}>
+              <button type="button" className="meeting-link" data-testid="meeting" data-meeting-id={m.id} onClick={() => onOpenMeeting(m)}>
+                <span className="meeting-date">{m.date}</span>
+                <span className="meeting-title">{m.title || t('start.untitledMeeting')}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <NewMeetingForm body={body} onCreated={onCreated} />
+    </li>
+  );
+}
