@@ -260,23 +260,25 @@ function numberManaged(scheme: NumberingScheme, m: ManagedMeeting, yearHigh: num
     // Sub-item letters are checked here, not in checkYear: they exist only in meetings
     // Paragraf numbered, and their series is the item, not the year.
     const present = new Set(subs.assigned.map((s) => s.value));
+    const retiredSubs = new Set(subs.retired);
     const highest = Math.max(0, ...subs.assigned.map((s) => s.value), ...subs.retired);
-    const missing: number[] = [];
-    for (let v = 1; v <= highest; v++) if (!present.has(v)) missing.push(v);
-    for (const [a, b] of runs(missing)) {
+    const withdrawn: number[] = [];
+    const unused: number[] = [];
+    for (let v = 1; v <= highest; v++) if (!present.has(v)) (retiredSubs.has(v) ? withdrawn : unused).push(v);
+    const gaps = [
+      ...runs(unused).map((r) => ({ r, w: false })),
+      ...runs(withdrawn).map((r) => ({ r, w: true })),
+    ].sort((x, y) => x.r[0] - y.r[0]);
+    for (const { r: [a, b], w } of gaps) {
       const letters = a === b ? subItemLabel(a) : `${subItemLabel(a)}–${subItemLabel(b)}`;
-      const withdrawn = subs.retired.includes(a);
-      out: {
-        own.push(
-          diagnostic(
-            'gap',
-            `${letters} saknas under ${where} i mötet ${m.date}${withdrawn ? ': underpunkten togs bort efter att mötet startat, och bokstaven används inte igen' : ''}.`,
-            `${letters} ${a === b ? 'is' : 'are'} missing under ${whereEn} in the meeting of ${m.date}${withdrawn ? ': deleted after the meeting started; the letter is not reused' : ''}.`,
-            { meetingIds: [m.id], numbers: [n] },
-          ),
-        );
-        break out;
-      }
+      own.push(
+        diagnostic(
+          'gap',
+          `${letters} saknas under ${where} i mötet ${m.date}${w ? ': togs bort efter att mötet startat, och bokstaven används inte igen' : ''}.`,
+          `${letters} ${a === b ? 'is' : 'are'} missing under ${whereEn} in the meeting of ${m.date}${w ? ': deleted after the meeting started; the letter is not reused' : ''}.`,
+          { meetingIds: [m.id], numbers: [n] },
+        ),
+      );
     }
     subs.assigned.forEach((s, i) => {
       const prev = subs.assigned[i - 1];

@@ -110,6 +110,9 @@ function readParagraph(text: string, pos: number): { label: ParsedLabel; end: nu
   if (first === null) return null;
   const refs: Ref[] = [first.ref];
   let range = false;
+  let year = first.ref.year;
+  // A continuation in another year's series ("§ 81/24 och § 12/25") is a second reference.
+  const otherYear = (r: Ref): boolean => r.year !== undefined && year !== undefined && r.year !== year;
   p = first.end;
   for (;;) {
     const q = skipWs(text, p);
@@ -117,13 +120,14 @@ function readParagraph(text: string, pos: number): { label: ParsedLabel; end: nu
     if (ch !== undefined && DASH.test(ch)) {
       const next = readContinuation(text, q + 1);
       const prev = refs[refs.length - 1];
-      if (next === null || prev === undefined) break;
+      if (next === null || prev === undefined || otherYear(next.ref)) break;
       // "§ 100a–c" or a backwards range: not something to expand; stop before the dash.
       if (prev.sub !== undefined || next.ref.sub !== undefined) break;
       if (next.ref.number <= prev.number || next.ref.number - prev.number > MAX_RANGE) break;
       for (let n = prev.number + 1; n < next.ref.number; n++) refs.push({ number: n });
       refs.push(next.ref);
       range = true;
+      year ??= next.ref.year;
       p = next.end;
       continue;
     }
@@ -135,27 +139,26 @@ function readParagraph(text: string, pos: number): { label: ParsedLabel; end: nu
     }
     if (after === null) break;
     const next = readContinuation(text, after);
-    if (next === null) break;
+    if (next === null || otherYear(next.ref)) break;
     refs.push(next.ref);
+    year ??= next.ref.year;
     p = next.end;
   }
-  const years = new Set(refs.flatMap((r) => (r.year === undefined ? [] : [r.year])));
-  if (years.size > 1) return null; // "§ 81/24, 3/25": two series in one label; not ours to pick
   const label: ParsedLabel = {
     kind: 'paragraph',
     refs: refs.map((r) => (r.sub === undefined ? { number: r.number } : { number: r.number, sub: r.sub })),
     range,
     spacing,
   };
-  const [year] = years;
   if (year !== undefined) label.yearSuffix = year;
   return { label, end: p };
 }
 
 /**
  * Parses one label, the whole string (surrounding whitespace and one trailing "." or ":"
- * allowed): "§ 101", "§101", "§ 81/24", "§ 1.", "§100c", "§§ 87–89", "1.". Null if the text
- * is anything more or less than a label.
+ * allowed): "§ 101", "§101", "§ 81/24", "§ 1.", "§100c", "§§ 87–89", "1." (a bare "1" also
+ * reads as a point). Null if the text is anything more or less than a label. Sub-item letters
+ * must be lowercase and glued to the number ("§100c", not "§ 100 c").
  */
 export function parseLabel(text: string): ParsedLabel | null {
   const t = text.trim().replace(/[.:]$/, '').trimEnd();
