@@ -1,0 +1,110 @@
+/**
+ * Keystroke latency in the real editor: the built renderer in Debian's Chromium, Slate bound
+ * to the meeting's Y.Doc through @slate-yjs/core, every keystroke sent to the real Core
+ * behind the harness. Measured in the page from the keydown event's timestamp to the first
+ * task after the next animation frame (i.e. after the frame that shows the character).
+ */
+import * as Y from 'yjs';
+import { chromium } from 'playwright-core';
+import { slateNodesToInsertDelta } from '@slate-yjs/core';
+import type { Node as SlateNode } from 'slate';
+import { startHarness } from '../../main/harness/harnessServer';
+import { createTypedApi, unwrap } from '../../src/api/client';
+import { fromBase64, toBase64 } from '../../src/api/base64';
+import { coreTransport, tempDir } from '../helpers/coreTransport';
+import { summarize, type BenchRow } from './stats';
+
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const sentence =
+  'Föredragande gav en beskrivning av svaren på IVO:s granskning i Blekinge som ska vara inlämnade senast den 15/9. ';
+
+/** A protocol of `items` § items with `blocksPerItem` blocks each (title + paragraphs). */
+export function protocolNodes(items: number, blocksPerItem: number): SlateNode[] {
+  const nodes: SlateNode[] = [];
+  for (let i = 0; i < items; i++) {
+    nodes.push({ type: 'item-title', id: `t${i}`, children: [{ text: `Ärende ${i + 1} – Psykisk hälsa, budget och gemensamma tjänster` }] } as SlateNode);
+    for (let b = 1; b < blocksPerItem; b++) {
+      nodes.push({ type: 'paragraph', id: `p${i}-${b}`, children: [{ text: sentence.repeat(2) }] } as SlateNode);
+    }
+  }
+  return nodes;
+}
+
+async function measure(items: number, blocksPerItem: number, keys: number): Promise<BenchRow> {
+  const harness = await startHarness({ dataDir: tempDir('paragraf-bench-'), backupIntervalMs: 0 });
+  const api = createTypedApi(coreTransport(harness.core));
+  const body = unwrap(await api.invoke('bodies.create', { name: 'LSVO' }));
+  const meeting = unwrap(await api.invoke('meetings.create', { bodyId: body.id, date: '2021-05-07' }));
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, fromBase64(unwrap(await api.invoke('docs.open', { docId: meeting.id })).update));
+  const before = Y.encodeStateVector(doc);
+  doc.get('content', Y.XmlText).applyDelta(slateNodesToInsertDelta(protocolNodes(items, blocksPerItem)));
+  unwrap(await api.invoke('docs.applyUpdate', { docId: meeting.id, update: toBase64(Y.encodeStateAsUpdate(doc, before)) }));
+
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(harness.url);
+    await page.locator(`[data-meeting-id="${meeting.id}"]`).click();
+    const titles = page.locator('[data-testid="item-title"]');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="item-title"]').length === n, items, { timeout: 60_000 });
+    // Type at the end of a paragraph in the middle of the protocol, where typing happens.
+    const mid = titles.nth(Math.floor(items / 2));
+    await mid.scrollIntoViewIfNeeded();
+    const para = page.locator(`[data-block-id="p${Math.floor(items / 2)}-1"]`);
+    await (await para.count() ? para : mid).click();
+    await page.keyboard.press('End');
+    await page.evaluate(() => {
+      const w = window as unknown as { __lat: number[] };
+      w.__lat = [];
+      document.addEventListener(
+        'keydown',
+        (e) => {
+          const t0 = e.timeStamp;
+          requestAnimationFrame(() => setTimeout(() => w.__lat.push(performance.now() - t0), 0));
+        },
+        true,
+      );
+    });
+    const text = 'att godkänna presenterat förslag till budget för gemensamma tjänster efter justering enligt ovan ';
+    // Warm-up: the first keystrokes pay for JIT and layout caches.
+    await page.keyboard.type(text.slice(0, 20), { delay: 30 });
+    await page.evaluate(() => ((window as unknown as { __lat: number[] }).__lat = []));
+    let typed = 0;
+    while (typed < keys) {
+      const chunk = text.slice(0, Math.min(text.length, keys - typed));
+      await page.keyboard.type(chunk, { delay: 30 });
+      typed += chunk.length;
+    }
+    await page.waitForTimeout(200);
+    const samples = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
+    // The keystrokes reached SQLite, too: otherwise the number would flatter a broken binding.
+    await page.waitForSelector('[data-testid="save-status"][data-state="saved"]', { timeout: 10_000 });
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, fromBase64(unwrap(await api.invoke('docs.open', { docId: meeting.id })).update));
+    if (!stored.get('content', Y.XmlText).toString().includes('att godkänna presenterat')) throw new Error('bench: typed text not stored');
+    return {
+      name: `keystroke → next frame, ${items} items / ${items * blocksPerItem} blocks`,
+      summary: summarize(samples),
+      goal: { p95: items * blocksPerItem <= 600 ? 16 : 33 },
+      note: 'Chromium headless, real Yjs binding and Core',
+    };
+  } finally {
+    await browser.close();
+    await harness.close();
+  }
+}
+
+export async function editorBenchmarks(): Promise<BenchRow[]> {
+  return [await measure(60, 10, 300), await measure(250, 10, 300)];
+}
