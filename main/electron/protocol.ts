@@ -11,12 +11,13 @@ import { securityHeaders } from './csp';
 /**
  * Must run before app `ready`. standard: relative URLs and a real origin; secure: a secure
  * context like https; corsEnabled: Vite emits <script type="module" crossorigin>, which
- * Chromium fetches in CORS mode and refuses from a scheme without it; codeCache: faster starts.
+ * Chromium fetches in CORS mode and refuses from a scheme without it; supportFetchAPI: the
+ * renderer may fetch() its own assets (translations, fonts); codeCache: faster starts.
  * Deliberately not bypassCSP, not allowServiceWorkers, not stream.
  */
 export function registerAppSchemePrivileges(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, corsEnabled: true, codeCache: true } },
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, corsEnabled: true, supportFetchAPI: true, codeCache: true } },
   ]);
 }
 

@@ -20,7 +20,7 @@ export interface SenderFacts {
 }
 
 export function isTrustedSender(sender: SenderFacts, appOrigin: string = APP_ORIGIN): boolean {
-  
+  if (!sender.isAppWindow || !sender.isMainFrame) return false;
   if (typeof sender.frameUrl !== 'string' || sender.frameUrl === '') return false;
   return isSameOrigin(sender.frameUrl, appOrigin);
 }

@@ -83,6 +83,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     show: false,
     backgroundColor: '#ffffff',
     webPreferences: {
+      // electronegativity-ok: the preload exposes only invoke/on through contextBridge (preload.ts), never ipcRenderer.
       preload: options.preloadPath,
       contextIsolation: true,
       sandbox: true,
@@ -94,6 +95,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       webviewTag: false,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
+      // Middle-click would otherwise open links in new windows outside setWindowOpenHandler's "deny".
+      disableBlinkFeatures: 'Auxclick',
       safeDialogs: true,
       // Chromium's spellchecker downloads dictionaries from Google on Windows and Linux; an
       // offline app for public bodies does not call out unasked. Turn on with bundled

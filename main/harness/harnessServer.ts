@@ -17,6 +17,7 @@ import { dispatch } from '../../src/api/dispatch';
 import { ParagrafError } from '../../src/api/errors';
 import type { WireEvent, WireRequest, WireResponse } from '../../src/api/transport';
 import { Core, type CoreOptions } from '../core/Core';
+import { contentSecurityPolicy } from '../electron/csp';
 
 export interface HarnessOptions extends Omit<CoreOptions, 'dataDir'> {
   dataDir: string;
@@ -33,18 +34,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self' data:",
-  // Slate positions its placeholder and selection helpers with inline style attributes.
-  "style-src 'self' 'unsafe-inline'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The app window's own policy (main/electron/csp.ts): the browser suite runs under the same rules. */
+export const CSP = contentSecurityPolicy;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
