@@ -35,6 +35,9 @@ export interface HarnessTransportOptions {
   offlineCallTimeoutMs?: number;
 }
 
+/** WebSocket.OPEN, spelled out so a test double need not carry the static constants. */
+const OPEN = 1;
+
 const disconnectedError = (detail: string): ApiResult<never> => ({
   ok: false,
   error: {
@@ -49,9 +52,14 @@ const disconnectedError = (detail: string): ApiResult<never> => ({
 
 /** Reads the harness token from `#token=…` (the harness prints the URL with it). */
 export function tokenFromHash(hash: string): string | null {
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const token = params.get('token');
-  return token && token.length > 0 ? token : null;
+  // Not URLSearchParams: it reads '+' as a space, which would corrupt a base64 token.
+  const match = /(?:^|&)token=([^&]+)/.exec(hash.replace(/^#/, ''));
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    return null;
+  }
 }
 
 export function harnessUrl(loc: Pick<Location, 'protocol' | 'host' | 'hash'>): string | null {
@@ -168,7 +176,7 @@ export function createHarnessTransport(options: HarnessTransportOptions): Harnes
 
   function send(method: string, params: unknown, resolve: (r: ApiResult<unknown>) => void): void {
     const ws = socket;
-    if (!ws || ws.readyState !== WS.OPEN) {
+    if (!ws || ws.readyState !== OPEN) {
       resolve(disconnectedError('socket not open'));
       return;
     }

@@ -5,7 +5,7 @@
  * wherever it was copied from; this normaliser repairs both. Rule: the first block in
  * document order keeps an id, any later duplicate gets a fresh one.
  */
-import { Editor, Element, Transforms, type Descendant, type NodeEntry } from 'slate';
+import { Editor, Element, Transforms, type Node, type NodeEntry } from 'slate';
 import { newId } from './schema';
 
 export function withIds<T extends Editor>(editor: T): T {
@@ -42,8 +42,8 @@ export function withIds<T extends Editor>(editor: T): T {
   return editor;
 }
 
-function stripIds(node: Descendant): Descendant {
+function stripIds(node: Node): Node {
   if (!Element.isElement(node)) return node;
   const { id: _id, ...rest } = node;
-  return { ...rest, children: node.children.map(stripIds) } as Descendant;
+  return { ...rest, children: node.children.map(stripIds) } as Node;
 }

@@ -4,8 +4,8 @@
  * into). Enter in an item title continues with a paragraph: after a title comes its text,
  * never a second title by accident. A new § is an explicit command (AppEditor.insertItem).
  */
-import { Editor, Element, Range, Text, Transforms, type NodeEntry } from 'slate';
-import { isBlockType, itemTitle, newId } from './schema';
+import { Editor, Element, Range, Text, Transforms, type Node, type NodeEntry } from 'slate';
+import { isBlockType, itemTitle, newId, type BlockElement } from './schema';
 
 export function withItems<T extends Editor>(editor: T): T {
   const { normalizeNode, insertBreak } = editor;
@@ -28,8 +28,11 @@ export function withItems<T extends Editor>(editor: T): T {
         return;
       }
     } else if (Text.isText(node) && path.length === 1) {
-      // A bare text at the top level (from a foreign paste or an old client): give it a block.
-      Transforms.wrapNodes(editor, { type: 'paragraph', id: newId(), children: [] }, { at: path });
+      // A bare text at the top level. @slate-yjs reads an empty shared type as [{ text: '' }],
+      // so this is how a new, empty meeting arrives: it starts with an empty § title. Anything
+      // else (a foreign paste, an old client) becomes a paragraph.
+      const fresh = editor.children.length === 1 && node.text === '';
+      Transforms.wrapNodes(editor, { type: fresh ? 'item-title' : 'paragraph', id: newId(), children: [] }, { at: path });
       return;
     }
     normalizeNode(entry, options);
@@ -37,9 +40,7 @@ export function withItems<T extends Editor>(editor: T): T {
 
   editor.insertBreak = () => {
     const { selection } = editor;
-    const block = selection
-      ? Editor.above(editor, { at: selection, match: (n) => Element.isElement(n) && Editor.isBlock(editor, n) })
-      : undefined;
+    const block = selection ? Editor.above<BlockElement>(editor, { at: selection, match: isBlock(editor) }) : undefined;
     if (!selection || !block || block[0].type !== 'item-title') {
       insertBreak();
       return;
@@ -48,7 +49,7 @@ export function withItems<T extends Editor>(editor: T): T {
       if (!Range.isCollapsed(selection)) Transforms.delete(editor);
       Transforms.splitNodes(editor, { always: true });
       // The part after the cursor (empty when Enter is pressed at the end) is body text.
-      const next = Editor.above(editor, { match: (n) => Element.isElement(n) && Editor.isBlock(editor, n) });
+      const next = Editor.above<BlockElement>(editor, { match: isBlock(editor) });
       if (next) Transforms.setNodes(editor, { type: 'paragraph', id: newId() }, { at: next[1] });
     });
   };
@@ -59,4 +60,8 @@ export function withItems<T extends Editor>(editor: T): T {
   };
 
   return editor;
+}
+
+function isBlock(editor: Editor) {
+  return (n: Node): n is BlockElement => Element.isElement(n) && Editor.isBlock(editor, n);
 }

@@ -1,0 +1,69 @@
+/**
+ * One meeting, open for writing: a header with the way back, the meeting's name and the save
+ * status; the help line for the shortcuts; and the editor bound to the meeting's Y.Doc.
+ */
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import * as Y from 'yjs';
+import type { Body, Meeting } from '../../src/api/contract';
+import { ErrorMessage } from '../app/ErrorMessage';
+import { MeetingEditorView } from './MeetingEditorView';
+import { SaveStatus } from './SaveStatus';
+import { useReplica } from './useReplica';
+
+export function MeetingScreen({ meeting, body, onBack }: { meeting: Meeting; body: Body | undefined; onBack(): void }) {
+  const { t } = useTranslation();
+  const [attempt, setAttempt] = useState(0);
+  const { replica, error } = useReplica(meeting.id, attempt);
+  const helpId = useId();
+  const [leaving, setLeaving] = useState(false);
+
+  async function back() {
+    // Leaving destroys the replica: wait for what is queued to reach the Core first.
+    if (replica && replica.getStatus().pending > 0) {
+      setLeaving(true);
+      try {
+        await replica.whenSaved(5000);
+      } catch {
+        setLeaving(false);
+        return; // The status says "Inte sparat – försöker igen"; stay until it is saved.
+      }
+    }
+    onBack();
+  }
+
+  return (
+    <main id="main" className="meeting" data-testid="meeting-screen" tabIndex={-1}>
+      <div className="meeting-header">
+        <button type="button" className="back" onClick={() => void back()} disabled={leaving} data-testid="back">
+          <span aria-hidden="true">← </span>
+          {t('editor.back')}
+        </button>
+        <div className="meeting-heading">
+          <h1 data-testid="meeting-title">{meeting.title}</h1>
+          <p className="muted">
+            {body ? `${body.name} · ` : ''}
+            {meeting.date}
+          </p>
+        </div>
+        {replica ? <SaveStatus replica={replica} /> : <div role="status" className="save-status" data-testid="save-status" data-state={error ? 'error' : 'loading'}>{error ? null : t('save.loading')}</div>}
+      </div>
+      <p id={helpId} className="help">
+        {t('editor.help')}
+      </p>
+      {error ? (
+        <div>
+          <ErrorMessage error={error} testId="open-error" />
+          <p>{t('editor.openFailed')}</p>
+          <button type="button" onClick={() => setAttempt((a) => a + 1)}>
+            {t('app.retry')}
+          </button>
+        </div>
+      ) : replica ? (
+        <MeetingEditorView content={replica.doc.get('content', Y.XmlText)} helpId={helpId} />
+      ) : (
+        <p>{t('editor.opening')}</p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,32 @@
+/**
+ * Builds the renderer (renderer/ → out/renderer). `base: './'` makes every asset URL
+ * relative, so the same build works under Electron's custom scheme and under the harness's
+ * HTTP server. Code from src/ is imported by relative path and bundled like any other module.
+ */
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+export default defineConfig({
+  root: here('./renderer'),
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: here('./out/renderer'),
+    emptyOutDir: true,
+    sourcemap: true,
+    // Electron 45's Chromium and Debian's Chromium are both recent.
+    target: 'es2023',
+    // No inline <script> (the CSP forbids it): Vite would inline a module-preload polyfill
+    // only for old browsers, which this target excludes.
+    modulePreload: { polyfill: false },
+    // One local bundle loaded from disk (or loopback): splitting it would buy nothing.
+    chunkSizeWarningLimit: 2000,
+  },
+  server: {
+    // Let the dev server read src/, one level above the root.
+    fs: { allow: [here('.')] },
+  },
+});
