@@ -6,13 +6,24 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { contentSecurityPolicy } from './main/electron/csp';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/**
+ * The page's <meta> CSP is the app window's own policy (main/electron/csp.ts), written in at
+ * build time so it exists in one place. frame-ancestors is left out: browsers ignore it in a
+ * <meta> (the header, sent by the app:// handler and the harness, carries it).
+ */
+const metaCsp = contentSecurityPolicy
+  .split('; ')
+  .filter((d) => !d.startsWith('frame-ancestors'))
+  .join('; ');
 
 export default defineConfig({
   root: here('./renderer'),
   base: './',
-  plugins: [react()],
+  plugins: [react(), { name: 'paragraf-csp', transformIndexHtml: (html) => html.replace('%PARAGRAF_CSP%', metaCsp) }],
   build: {
     outDir: here('./out/renderer'),
     emptyOutDir: true,

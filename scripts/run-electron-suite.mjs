@@ -32,6 +32,12 @@ if (!binary) {
     process.exit(1);
   }
   console.log(line);
+  // Recorded for the closing line of `npm test` as a suite that did not run, not as passes.
+  fs.mkdirSync(path.join(root, 'out', 'test-reports'), { recursive: true });
+  fs.writeFileSync(
+    path.join(root, 'out', 'test-reports', 'electron.json'),
+    JSON.stringify({ suite: 'electron', skippedSuite: true, reason: 'no Electron binary', passed: 0, failed: 0, skipped: 0 }),
+  );
   process.exit(0);
 }
 

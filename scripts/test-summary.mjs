@@ -25,7 +25,8 @@ for (const name of fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []) {
     p = report.passed; f = report.failed; s = report.skipped;
   }
   passed += p; failed += f; skipped += s;
-  lines.push(`  ${name.replace(/\.json$/, '')}: ${p} passed, ${f} failed, ${s} skipped`);
+  const suite = name.replace(/\.json$/, '');
+  lines.push(report.skippedSuite ? `  ${suite}: SUITE SKIPPED (${report.reason}): nothing ran, nothing counted` : `  ${suite}: ${p} passed, ${f} failed, ${s} skipped`);
 }
 console.log(lines.join('\n'));
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);

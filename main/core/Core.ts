@@ -93,6 +93,11 @@ export class Core {
   private openDb(): void {
     let db: Db | null = null;
     try {
+      // SQLite opens a zero-byte file as a new, empty database. With backups beside it, an
+      // empty file is a truncated database, not a first start: never show it as "no meetings".
+      if (fs.existsSync(this.dbFile) && fs.statSync(this.dbFile).size === 0 && listBackups(this.dataDir).length > 0) {
+        throw new Error('database file is empty (0 bytes) while backups exist');
+      }
       db = openDatabase(this.dbFile);
       const problems = checkIntegrity(db);
       if (problems.length > 0) throw new Error(problems.slice(0, 5).join('; '));

@@ -70,6 +70,8 @@ export class DocReplica {
       this.setStatus({ state: 'error', error: res.error.message });
       throw new Error(res.error.message.en);
     }
+    // destroy() may have run while the Core answered: then subscribe to nothing.
+    if (this.destroyed) return;
     Y.applyUpdate(this.doc, fromBase64(res.value.update), REMOTE_ORIGIN);
     this.unsubscribe = this.api.on('docs.updated', (p) => {
       if (p.docId !== this.docId || this.destroyed) return;

@@ -23,7 +23,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list'], ['html', { open: 'never', outputFolder: '../../playwright-report' }]] : 'list',
+  // The JSON report feeds the closing line of `npm test` (scripts/test-summary.mjs).
+  reporter: [['list'], ['json', { outputFile: '../../out/test-reports/e2e.json' }]],
   outputDir: '../../test-results/e2e',
   use: {
     browserName: 'chromium',

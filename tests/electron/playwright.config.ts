@@ -19,7 +19,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list'], ['html', { open: 'never', outputFolder: '../../playwright-report/electron' }]] : 'list',
+  reporter: [['list'], ['json', { outputFile: '../../out/test-reports/electron.json' }]],
   outputDir: '../../test-results/electron',
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
 });

@@ -32,6 +32,9 @@ const damage = {
     const size = fs.statSync(file).size;
     fs.truncateSync(file, Math.floor(size / 2) + 100);
   },
+  'truncated to zero bytes'(file: string) {
+    fs.truncateSync(file, 0);
+  },
   'truncated at a page boundary'(file: string) {
     const size = fs.statSync(file).size;
     fs.truncateSync(file, Math.max(4096, Math.floor(size / 4096 / 2) * 4096));
