@@ -8,6 +8,9 @@
  * structured clone (IPC) alike, and a string is easy to bound in size.
  */
 import { z } from 'zod';
+import { presetIds } from '../bodies/presets';
+import { genreSchema } from '../bodies/profile';
+import { numberingSchemeSchema } from '../numbering/scheme';
 
 /** 64 MiB of base64: far above a 20-page paste, low enough to refuse a runaway message. */
 const MAX_UPDATE_CHARS = 64 * 1024 * 1024;
@@ -22,23 +25,34 @@ export const base64 = z
   .max(MAX_UPDATE_CHARS)
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
 
-export const genre = z.enum(['sammantradesprotokoll', 'motesanteckningar', 'minnesanteckningar']);
+/** The genres of DOMAIN.md, defined once with the body profile. */
+export const genre = genreSchema;
+
+export const presetId = z.enum(presetIds);
 
 export const bodySchema = z.object({
   id,
   name: z.string(),
   genre,
+  preset: presetId,
   createdAt: z.string(),
 });
 export type Body = z.infer<typeof bodySchema>;
 
 export const meetingStatus = z.enum(['planerat', 'pagar', 'avslutat', 'justerat']);
+/** "09:45", "12:30": Swedish minutes write "kl. 12.30", but the stored form is HH:MM. */
+export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 export const meetingSchema = z.object({
   id,
   bodyId: id,
   title: z.string(),
   date: isoDate,
+  startTime: clockTime.nullable(),
+  endTime: clockTime.nullable(),
+  place: z.string().nullable(),
+  dnr: z.string().nullable(),
   status: meetingStatus,
+  startedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -69,6 +83,38 @@ export const appStatusSchema = z.object({
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;
 
+/** An item of a meeting as projected in SQLite: its place, title and computed label. */
+export const itemRowSchema = z.object({
+  id,
+  position: z.number().int(),
+  title: z.string(),
+  number: z.number().int().nullable(),
+  label: z.string().nullable(),
+  bordlagd: z.boolean(),
+  agendaKey: z.string().nullable(),
+  subItems: z.array(z.object({ id, title: z.string(), label: z.string().nullable() })),
+});
+export type ItemRow = z.infer<typeof itemRowSchema>;
+
+const frozenSchema = z.object({ items: z.record(z.string(), z.number().int()), subItems: z.record(z.string(), z.number().int()) });
+/** The numbering engine's MeetingInput (src/numbering/engine.ts), as it crosses the API. */
+export const numberingMeetingSchema = z.object({
+  id,
+  date: isoDate,
+  sortKey: z.string().optional(),
+  items: z.array(z.object({ id, subItems: z.array(z.object({ id })).optional() })),
+  frozen: frozenSchema.optional(),
+});
+export const diagnosticSchema = z.object({
+  code: z.string(),
+  severity: z.string(),
+  sv: z.string(),
+  en: z.string(),
+  meetingIds: z.array(z.string()),
+  numbers: z.array(z.number()),
+  itemIds: z.array(z.string()),
+});
+
 export const savedSchema = z.object({ docId: id, seq: z.number().int(), savedAt: z.string() });
 
 const noParams = z.object({}).strict();
@@ -87,15 +133,67 @@ export const methods = {
   ),
   'bodies.list': method(noParams, z.array(bodySchema), 'All bodies, by name.'),
   'bodies.create': method(
-    z.object({ name: z.string().trim().min(1).max(200), genre: genre.default('sammantradesprotokoll') }).strict(),
+    z
+      .object({
+        name: z.string().trim().min(1, 'Namnet får inte vara tomt / The name must not be empty').max(200),
+        preset: presetId.default('sammantradesprotokoll'),
+        /** The word after the body's name in the decision phrase: "LSVO:s ledningsgrupp beslutar". */
+        group: z.string().trim().min(1).max(100).optional(),
+      })
+      .strict(),
     bodySchema,
-    'Create a body (its profile document and its row).',
+    'Create a body: its profile document (from a preset) and its row.',
+  ),
+  'roster.importCsv': method(
+    z.object({ bodyId: id, csv: base64.min(1) }).strict(),
+    z.object({ imported: z.number().int(), encoding: z.string(), warnings: z.array(localizedText) }),
+    'Import people from CSV bytes into the body’s roster: all rows or none.',
   ),
   'meetings.list': method(z.object({ bodyId: id.optional() }).strict(), z.array(meetingSchema), 'Meetings, newest first.'),
   'meetings.create': method(
-    z.object({ bodyId: id, date: isoDate, title: z.string().trim().max(300).optional() }).strict(),
+    z
+      .object({
+        bodyId: id,
+        date: isoDate,
+        title: z.string().trim().max(300).optional(),
+        startTime: clockTime.optional(),
+        endTime: clockTime.optional(),
+        place: z.string().trim().max(300).optional(),
+        dnr: z.string().trim().max(100).optional(),
+      })
+      .strict()
+      .refine((m) => !m.startTime || !m.endTime || m.endTime > m.startTime, {
+        path: ['endTime'],
+        message: 'Sluttiden måste vara efter starttiden / The end time must be after the start time',
+      }),
     meetingSchema,
-    'Create a meeting document for a body.',
+    'Create a meeting of a body, its agenda prefilled from the body’s profile.',
+  ),
+  'meetings.setStatus': method(
+    z.object({ meetingId: id, status: z.enum(['pagar', 'avslutat']) }).strict(),
+    meetingSchema,
+    'Start (pågår: § numbers freeze) or end (avslutat) a meeting.',
+  ),
+  'meetings.items': method(
+    z.object({ meetingId: id }).strict(),
+    z.array(itemRowSchema),
+    'The items of a meeting with their computed labels, from the projections.',
+  ),
+  'meetings.numbering': method(
+    z.object({ meetingId: id }).strict(),
+    z.object({
+      scheme: numberingSchemeSchema,
+      /** The body's other meetings in the same calendar year, for numberMeeting(). */
+      otherMeetings: z.array(numberingMeetingSchema),
+      /** Gaps, duplicates and other reports for the body's year. */
+      diagnostics: z.array(diagnosticSchema),
+    }),
+    'What the editor needs to compute this meeting’s § numbers live.',
+  ),
+  'projections.rebuild': method(
+    noParams,
+    z.object({ bodies: z.number(), meetings: z.number(), items: z.number(), people: z.number(), attendance: z.number() }),
+    'Rebuild every projection (rows for lists and search) from the documents.',
   ),
   'docs.open': method(
     z.object({ docId: id }).strict(),

@@ -10,6 +10,8 @@ export const errorCodes = [
   'UNAUTHORIZED',
   'NOT_FOUND',
   'INVALID_UPDATE',
+  'INVALID_INPUT',
+  'CONFLICT',
   'DATABASE_CORRUPT',
   'DATABASE_TOO_NEW',
   'NO_BACKUP',

@@ -1,0 +1,166 @@
+/**
+ * The meeting document's content: the Slate tree stored in the meeting Y.Doc's `content`
+ * Y.XmlText (bound with @slate-yjs/core). Pure types and checks, so the Core can read and
+ * validate a document without React, and the renderer's normalisers enforce the same rules.
+ *
+ * Shape (docs/decisions/0003-nested-items.md):
+ *   content  = item*                                   (nothing else at the top level)
+ *   item     = item-title, (paragraph | subitem)*       (the § item; its number is computed)
+ *   subitem  = subitem-title, paragraph*               (a/ b/ c/ under an item)
+ * Every element has a stable `id`. Numbers and letters are never stored in the text.
+ */
+import type { AgendaItemKey } from '../bodies/profile';
+
+export interface TextLeaf {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+export interface ItemTitleElement {
+  type: 'item-title';
+  id: string;
+  children: TextLeaf[];
+}
+export interface SubItemTitleElement {
+  type: 'subitem-title';
+  id: string;
+  children: TextLeaf[];
+}
+export interface ParagraphElement {
+  type: 'paragraph';
+  id: string;
+  children: TextLeaf[];
+}
+export interface SubItemElement {
+  type: 'subitem';
+  id: string;
+  children: Array<SubItemTitleElement | ParagraphElement>;
+}
+export interface ItemElement {
+  type: 'item';
+  id: string;
+  /** The item was tabled (bordlagd): it stays in the protocol and is offered for a later agenda. */
+  bordlagd?: boolean;
+  /** What a standard agenda item is for (from the body profile), so other modules find it. */
+  agendaKey?: AgendaItemKey;
+  children: Array<ItemTitleElement | ParagraphElement | SubItemElement>;
+}
+
+export type ProtocolElement = ItemElement | ItemTitleElement | SubItemElement | SubItemTitleElement | ParagraphElement;
+export type ProtocolNode = ProtocolElement | TextLeaf;
+
+export function isElement(node: unknown): node is ProtocolElement {
+  return typeof node === 'object' && node !== null && 'type' in node && 'children' in node;
+}
+
+function plainText(node: { children: unknown[] }): string {
+  let s = '';
+  for (const c of node.children) {
+    if (isElement(c)) s += plainText(c);
+    else if (typeof c === 'object' && c !== null && 'text' in c) s += String((c as TextLeaf).text);
+  }
+  return s;
+}
+
+export interface OutlineSubItem {
+  id: string;
+  title: string;
+}
+export interface OutlineItem {
+  id: string;
+  title: string;
+  bordlagd: boolean;
+  agendaKey: AgendaItemKey | null;
+  subItems: OutlineSubItem[];
+}
+
+/**
+ * The agenda as it stands in a document: items in order with their titles and sub-items.
+ * Tolerant of any tree (a document merged from an older version, a bad paste): whatever is
+ * not an item at the top level is skipped here and reported by `checkContent`.
+ */
+export function outline(content: readonly unknown[]): OutlineItem[] {
+  const items: OutlineItem[] = [];
+  for (const node of content) {
+    if (!isElement(node) || node.type !== 'item') continue;
+    const title = node.children.find((c) => isElement(c) && c.type === 'item-title');
+    const subItems: OutlineSubItem[] = [];
+    for (const c of node.children) {
+      if (isElement(c) && c.type === 'subitem') {
+        const st = c.children.find((x) => isElement(x) && x.type === 'subitem-title');
+        subItems.push({ id: c.id, title: st ? plainText(st).trim() : '' });
+      }
+    }
+    items.push({
+      id: node.id,
+      title: title && isElement(title) ? plainText(title).trim() : '',
+      bordlagd: node.bordlagd === true,
+      agendaKey: node.agendaKey ?? null,
+      subItems,
+    });
+  }
+  return items;
+}
+
+export interface ContentProblem {
+  path: number[];
+  code: 'not-an-item' | 'no-title' | 'misplaced' | 'missing-id' | 'duplicate-id';
+  en: string;
+}
+
+/** The structural rules, as checks. The renderer's normalisers repair what these report. */
+export function checkContent(content: readonly unknown[]): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const seen = new Set<string>();
+  const visit = (node: unknown, path: number[], parent: ProtocolElement['type'] | 'root') => {
+    if (!isElement(node)) return;
+    if (typeof node.id !== 'string' || node.id === '') problems.push({ path, code: 'missing-id', en: `${node.type} without id` });
+    else if (seen.has(node.id)) problems.push({ path, code: 'duplicate-id', en: `id ${node.id} used twice` });
+    else seen.add(node.id);
+    const allowed: Record<string, readonly string[]> = {
+      root: ['item'],
+      item: ['item-title', 'paragraph', 'subitem'],
+      subitem: ['subitem-title', 'paragraph'],
+    };
+    const ok = allowed[parent];
+    if (ok && !ok.includes(node.type)) {
+      problems.push({ path, code: parent === 'root' ? 'not-an-item' : 'misplaced', en: `${node.type} inside ${parent}` });
+    }
+    if (node.type === 'item' || node.type === 'subitem') {
+      const want = node.type === 'item' ? 'item-title' : 'subitem-title';
+      const first = node.children[0];
+      if (!isElement(first) || first.type !== want) problems.push({ path, code: 'no-title', en: `${node.type} must start with ${want}` });
+      node.children.forEach((c, i) => {
+        if (i > 0 && isElement(c) && c.type === want) problems.push({ path: [...path, i], code: 'misplaced', en: `second ${want}` });
+      });
+    }
+    if (node.type === 'item' || node.type === 'subitem') node.children.forEach((c, i) => visit(c, [...path, i], node.type));
+  };
+  content.forEach((n, i) => visit(n, [i], 'root'));
+  return problems;
+}
+
+/** A new item with an empty paragraph under its title: where typing continues. */
+export function newItem(newId: () => string, title = '', extra: Partial<Pick<ItemElement, 'agendaKey' | 'bordlagd'>> = {}): ItemElement {
+  return {
+    type: 'item',
+    id: newId(),
+    ...extra,
+    children: [
+      { type: 'item-title', id: newId(), children: [{ text: title }] },
+      { type: 'paragraph', id: newId(), children: [{ text: '' }] },
+    ],
+  };
+}
+
+export function newSubItem(newId: () => string, title = ''): SubItemElement {
+  return {
+    type: 'subitem',
+    id: newId(),
+    children: [
+      { type: 'subitem-title', id: newId(), children: [{ text: title }] },
+      { type: 'paragraph', id: newId(), children: [{ text: '' }] },
+    ],
+  };
+}
