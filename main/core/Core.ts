@@ -14,6 +14,14 @@ import { DB_FILE, checkIntegrity, openDatabase, type Db } from './db';
 import { DocStore } from './docStore';
 import { backupFile, createBackup, listBackups, replaceWithBackup } from './backups';
 import { version } from './version';
+import { slateNodesToInsertDelta } from '@slate-yjs/core';
+import type { Node as SlateNode } from 'slate';
+import { profileFromPreset } from '../../src/bodies/presets';
+import { personSchema, type Person } from '../../src/bodies/roster';
+import { importRosterCsv } from '../../src/bodies/rosterCsv';
+import { newItem } from '../../src/protocol/schema';
+import { freezeNumbers, numberMeeting, numberYear, type FrozenNumbers } from '../../src/numbering';
+import { bodyScheme, itemRows, projectBody, projectMeeting, readFrozen, readProfile, rebuildAll, renumberBody, yearMeetings } from './projections';
 
 export interface CoreOptions {
   dataDir: string;
@@ -30,6 +38,7 @@ interface BodyRow {
   id: string;
   name: string;
   genre: Body['genre'];
+  preset: Body['preset'];
   created_at: string;
 }
 interface MeetingRow {
@@ -38,20 +47,33 @@ interface MeetingRow {
   title: string;
   date: string;
   status: Meeting['status'];
+  start_time: string | null;
+  end_time: string | null;
+  place: string | null;
+  dnr: string | null;
+  started_at: string | null;
   created_at: string;
   updated_at: string;
 }
 
-const rowToBody = (r: BodyRow): Body => ({ id: r.id, name: r.name, genre: r.genre, createdAt: r.created_at });
+const rowToBody = (r: BodyRow): Body => ({ id: r.id, name: r.name, genre: r.genre, preset: r.preset, createdAt: r.created_at });
 const rowToMeeting = (r: MeetingRow): Meeting => ({
   id: r.id,
   bodyId: r.body_id,
   title: r.title,
   date: r.date,
+  startTime: r.start_time,
+  endTime: r.end_time,
+  place: r.place,
+  dnr: r.dnr,
   status: r.status,
+  startedAt: r.started_at,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
+
+/** Projections wait this long after the last update of a document: off the typing path. */
+const PROJECTION_DELAY_MS = 400;
 
 export class Core {
   readonly dataDir: string;
@@ -177,37 +199,70 @@ export class Core {
         const { db } = this.ready();
         return (db.prepare('SELECT * FROM body ORDER BY name COLLATE NOCASE').all() as BodyRow[]).map(rowToBody);
       },
-      'bodies.create': ({ name, genre }) => {
+      'bodies.create': ({ name, preset, group }) => {
         const { db, docs } = this.ready();
         const id = randomUUID();
-        const now = new Date().toISOString();
+        const createdAt = new Date().toISOString();
+        const profile = profileFromPreset(preset, name, group ? { group } : {});
         db.transaction(() => {
           docs.create(id, 'body', (doc) => {
-            const profile = doc.getMap('profile');
-            profile.set('name', name);
-            profile.set('genre', genre);
+            const map = doc.getMap('profile');
+            map.set('profile', profile);
+            map.set('preset', preset);
+            map.set('createdAt', createdAt);
+            doc.getMap('members');
           });
-          db.prepare('INSERT INTO body (id, name, genre, created_at) VALUES (?, ?, ?, ?)').run(id, name, genre, now);
+          projectBody(db, docs, id);
         })();
-        return { id, name, genre, createdAt: now };
+        return rowToBody(db.prepare('SELECT * FROM body WHERE id = ?').get(id) as BodyRow);
+      },
+      'roster.importCsv': ({ bodyId, csv }) => {
+        const { db, docs } = this.ready();
+        if (docs.kindOf(bodyId) !== 'body') throw notFound('Organet', 'The body');
+        const members = docs.get(bodyId).getMap('members');
+        const existing = [...members.values()].filter((v) => personSchema.safeParse(v).success) as Person[];
+        const result = importRosterCsv(fromBase64(csv), { newId: () => randomUUID(), existing });
+        if (!result.ok) {
+          const shown = result.errors.slice(0, 5);
+          const more = result.errors.length - shown.length;
+          throw new ParagrafError(
+            'INVALID_INPUT',
+            `Deltagarlistan importerades inte (inget har ändrats): ${shown.map((e) => e.message.sv).join(' ')}${more > 0 ? ` Och ${more} fel till.` : ''}`,
+            `The roster was not imported (nothing was changed): ${shown.map((e) => e.message.en).join(' ')}${more > 0 ? ` And ${more} more errors.` : ''}`,
+            JSON.stringify(result.errors),
+          );
+        }
+        // One Yjs transaction: every person or none, and one update for every replica.
+        db.transaction(() => {
+          this.commitCoreChange(bodyId, (doc) => {
+            const map = doc.getMap('members');
+            for (const person of result.people) map.set(person.id, person);
+          });
+          projectBody(db, docs, bodyId);
+        })();
+        return { imported: result.people.length, encoding: result.encoding, warnings: result.warnings.map((w) => w.message) };
       },
 
       'meetings.list': ({ bodyId }) => {
         const { db } = this.ready();
+        this.flushProjections();
         const rows = bodyId
-          ? db.prepare('SELECT * FROM meeting WHERE body_id = ? ORDER BY date DESC, created_at DESC').all(bodyId)
-          : db.prepare('SELECT * FROM meeting ORDER BY date DESC, created_at DESC').all();
+          ? db.prepare('SELECT * FROM meeting WHERE body_id = ? ORDER BY date DESC, start_time DESC, created_at DESC').all(bodyId)
+          : db.prepare('SELECT * FROM meeting ORDER BY date DESC, start_time DESC, created_at DESC').all();
         return (rows as MeetingRow[]).map(rowToMeeting);
       },
-      'meetings.create': ({ bodyId, date, title }) => {
+      'meetings.create': ({ bodyId, date, title, startTime, endTime, place, dnr }) => {
         const { db, docs } = this.ready();
         const body = db.prepare('SELECT * FROM body WHERE id = ?').get(bodyId) as BodyRow | undefined;
-        if (!body) {
-          throw new ParagrafError('NOT_FOUND', 'Organet finns inte. Välj ett organ i listan.', 'The body does not exist. Choose one from the list.');
-        }
+        if (!body) throw notFound('Organet', 'The body');
+        const profile = readProfile(docs.get(bodyId));
         const id = randomUUID();
-        const now = new Date().toISOString();
+        const createdAt = new Date().toISOString();
         const meetingTitle = title && title.length > 0 ? title : `${body.name} ${date}`;
+        // The standard agenda of the body's profile, as § items ready to be minuted.
+        const agenda = [...(profile?.agenda.opening ?? []), ...(profile?.agenda.closing ?? [])].map((a) =>
+          newItem(() => randomUUID(), a.title, { agendaKey: a.key }),
+        );
         db.transaction(() => {
           docs.create(id, 'meeting', (doc) => {
             const meta = doc.getMap('meta');
@@ -215,15 +270,81 @@ export class Core {
             meta.set('title', meetingTitle);
             meta.set('date', date);
             meta.set('status', 'planerat');
+            meta.set('createdAt', createdAt);
+            if (startTime) meta.set('startTime', startTime);
+            if (endTime) meta.set('endTime', endTime);
+            if (place) meta.set('place', place);
+            if (dnr) meta.set('dnr', dnr);
             // The content type exists from the first update, so every replica binds to the same one.
-            doc.get('content', Y.XmlText);
+            const content = doc.get('content', Y.XmlText);
+            if (agenda.length > 0) content.applyDelta(slateNodesToInsertDelta(agenda as unknown as SlateNode[]));
           });
-          db.prepare(
-            'INSERT INTO meeting (id, body_id, title, date, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-          ).run(id, bodyId, meetingTitle, date, 'planerat', now, now);
+          const { year } = projectMeeting(db, docs, id);
+          renumberBody(db, bodyId, year);
         })();
         this.emit('meetings.changed', { bodyId });
-        return { id, bodyId, title: meetingTitle, date, status: 'planerat', createdAt: now, updatedAt: now };
+        return rowToMeeting(db.prepare('SELECT * FROM meeting WHERE id = ?').get(id) as MeetingRow);
+      },
+      'meetings.setStatus': ({ meetingId, status }) => {
+        const { db, docs } = this.ready();
+        if (docs.kindOf(meetingId) !== 'meeting') throw notFound('Mötet', 'The meeting');
+        this.flushProjections();
+        const doc = docs.get(meetingId);
+        const current = String(doc.getMap('meta').get('status') ?? 'planerat');
+        if (current === 'justerat') {
+          throw new ParagrafError('CONFLICT', 'Protokollet är justerat och kan inte öppnas igen. Ändringar görs som rättelse.', 'The minutes are adjusted (justerat) and cannot be reopened. Changes are made as a correction.');
+        }
+        if (current !== status) {
+          db.transaction(() => {
+            const { bodyId, year } = projectMeeting(db, docs, meetingId);
+            let frozen: FrozenNumbers | null = null;
+            if (current === 'planerat') {
+              // Starting: the numbers the secretary sees now are the ones the minutes keep.
+              const others = yearMeetings(db, bodyId, year);
+              const self = others.find((m) => m.id === meetingId)!;
+              frozen = freezeNumbers(numberMeeting({ scheme: bodyScheme(db, bodyId), meeting: self, otherMeetings: others }));
+            }
+            this.commitCoreChange(meetingId, (d) => {
+              const meta = d.getMap('meta');
+              meta.set('status', status);
+              if (frozen) {
+                meta.set('startedAt', new Date().toISOString());
+                const items = d.getMap<number>('frozenItems');
+                const subs = d.getMap<number>('frozenSubItems');
+                for (const [k, v] of Object.entries(frozen.items)) items.set(k, v);
+                for (const [k, v] of Object.entries(frozen.subItems)) subs.set(k, v);
+              }
+            });
+            projectMeeting(db, docs, meetingId);
+            renumberBody(db, bodyId, year);
+          })();
+          this.emit('meetings.changed', { bodyId: String(doc.getMap('meta').get('bodyId')) });
+        }
+        return rowToMeeting(db.prepare('SELECT * FROM meeting WHERE id = ?').get(meetingId) as MeetingRow);
+      },
+      'meetings.items': ({ meetingId }) => {
+        const { db, docs } = this.ready();
+        if (docs.kindOf(meetingId) !== 'meeting') throw notFound('Mötet', 'The meeting');
+        this.flushProjections();
+        return itemRows(db, meetingId);
+      },
+      'meetings.numbering': ({ meetingId }) => {
+        const { db, docs } = this.ready();
+        if (docs.kindOf(meetingId) !== 'meeting') throw notFound('Mötet', 'The meeting');
+        this.flushProjections();
+        const m = db.prepare('SELECT body_id, date FROM meeting WHERE id = ?').get(meetingId) as { body_id: string; date: string };
+        const scheme = bodyScheme(db, m.body_id);
+        const meetings = yearMeetings(db, m.body_id, m.date.slice(0, 4));
+        const diagnostics = numberYear(scheme, meetings).diagnostics.map((d) => ({ ...d, meetingIds: [...d.meetingIds], numbers: [...d.numbers], itemIds: [...d.itemIds] }));
+        const otherMeetings = meetings
+          .filter((x) => x.id !== meetingId)
+          .map((x) => ({ ...x, items: x.items.map((i) => ({ id: i.id, subItems: (i.subItems ?? []).map((sub) => ({ id: sub.id })) })) }));
+        return { scheme, otherMeetings, diagnostics };
+      },
+      'projections.rebuild': () => {
+        const { db, docs } = this.ready();
+        this.flushProjections();
+        return rebuildAll(db, docs);
       },
 
       'docs.open': ({ docId }) => {
@@ -245,12 +366,95 @@ export class Core {
         const { docs } = this.ready();
         const bytes = fromBase64(update);
         const saved = docs.applyUpdate(docId, bytes);
+        this.scheduleProjection(docId);
         const result = { docId, seq: saved.seq, savedAt: saved.savedAt };
         this.emit('docs.updated', { docId, update, sourceId: ctx.clientId }, ctx.clientId);
         this.emit('docs.saved', result);
         return result;
       },
     };
+  }
+
+  /** Sends a Core-made change to every replica (no client made it, so none is left out). */
+  private commitCoreChange(docId: string, change: (doc: Y.Doc) => void): void {
+    const { docs } = this.ready();
+    const saved = docs.transactLocal(docId, change);
+    if (!saved) return;
+    this.emit('docs.updated', { docId, update: toBase64(saved.update), sourceId: 'core' });
+    this.emit('docs.saved', { docId, seq: saved.seq, savedAt: saved.savedAt });
+  }
+
+  private readonly pendingProjections = new Set<string>();
+  private projectionTimer: ReturnType<typeof setTimeout> | null = null;
+
+  private scheduleProjection(docId: string): void {
+    this.pendingProjections.add(docId);
+    if (this.projectionTimer) clearTimeout(this.projectionTimer);
+    this.projectionTimer = setTimeout(() => {
+      this.projectionTimer = null;
+      try {
+        this.flushProjections();
+      } catch (err) {
+        // A projection is derived data: log and carry on; the document itself is safe.
+        console.error('paragraf: projection failed', err);
+      }
+    }, PROJECTION_DELAY_MS);
+    this.projectionTimer.unref?.();
+  }
+
+  /**
+   * Brings the projections of changed documents up to date now. Reads that depend on them
+   * call this first, so they never see rows older than the documents.
+   */
+  flushProjections(): void {
+    if (!this.db || !this.docs || this.pendingProjections.size === 0) return;
+    const { db, docs } = this.ready();
+    const ids = [...this.pendingProjections];
+    this.pendingProjections.clear();
+    if (this.projectionTimer) clearTimeout(this.projectionTimer);
+    this.projectionTimer = null;
+    const years = new Set<string>();
+    db.transaction(() => {
+      for (const id of ids) {
+        const kind = docs.kindOf(id);
+        if (kind === 'body') projectBody(db, docs, id);
+        if (kind === 'meeting') {
+          const { bodyId, year } = projectMeeting(db, docs, id);
+          years.add(`${bodyId}\u0000${year}`);
+        }
+      }
+      for (const key of years) {
+        const [bodyId, year] = key.split('\u0000') as [string, string];
+        renumberBody(db, bodyId, year);
+      }
+    })();
+    for (const id of ids) if (docs.kindOf(id) === 'meeting') this.freezeNewItems(id);
+  }
+
+  /**
+   * After the start, an item added later gets the next free number for good: the engine's
+   * `toFreeze` is written back into the document, so moving it later does not renumber it.
+   */
+  private freezeNewItems(meetingId: string): void {
+    const { db, docs } = this.ready();
+    const doc = docs.get(meetingId);
+    const frozen = readFrozen(doc);
+    if (!frozen) return;
+    const m = db.prepare('SELECT body_id, date FROM meeting WHERE id = ?').get(meetingId) as { body_id: string; date: string } | undefined;
+    if (!m) return;
+    const meetings = yearMeetings(db, m.body_id, m.date.slice(0, 4));
+    const self = meetings.find((x) => x.id === meetingId);
+    if (!self) return;
+    const { toFreeze } = numberMeeting({ scheme: bodyScheme(db, m.body_id), meeting: self, otherMeetings: meetings });
+    if (Object.keys(toFreeze.items).length === 0 && Object.keys(toFreeze.subItems).length === 0) return;
+    this.commitCoreChange(meetingId, (d) => {
+      const items = d.getMap<number>('frozenItems');
+      const subs = d.getMap<number>('frozenSubItems');
+      for (const [k, v] of Object.entries(toFreeze.items)) if (!items.has(k)) items.set(k, v);
+      for (const [k, v] of Object.entries(toFreeze.subItems)) if (!subs.has(k)) subs.set(k, v);
+    });
+    projectMeeting(db, docs, meetingId);
+    renumberBody(db, m.body_id, m.date.slice(0, 4));
   }
 
   private closeDb(): void {
@@ -261,11 +465,20 @@ export class Core {
   }
 
   close(): void {
+    try {
+      this.flushProjections();
+    } catch (err) {
+      console.error('paragraf: projection at close failed', err);
+    }
     if (this.backupTimer) clearInterval(this.backupTimer);
     this.backupTimer = null;
     this.listeners.clear();
     this.closeDb();
   }
+}
+
+function notFound(whatSv: string, whatEn: string): ParagrafError {
+  return new ParagrafError('NOT_FOUND', `${whatSv} finns inte. Välj i listan.`, `${whatEn} does not exist. Choose one from the list.`);
 }
 
 function describeProblem(err: unknown): Problem {

@@ -137,6 +137,31 @@ export class DocStore {
     return { seq, savedAt };
   }
 
+  /**
+   * A change made by the Core itself (freezing § numbers, importing a roster): applied to the
+   * live document in one Yjs transaction, logged like any client update, and returned so the
+   * caller can send it to every replica. Returns null when `change` changed nothing.
+   */
+  transactLocal(id: string, change: (doc: Y.Doc) => void): { update: Uint8Array; seq: number; savedAt: string } | null {
+    const doc = this.get(id);
+    const before = Y.encodeStateVector(doc);
+    doc.transact(() => change(doc), 'core');
+    const update = Y.encodeStateAsUpdate(doc, before);
+    // An empty diff is two zero bytes (no structs, no deletes).
+    if (update.length <= 2) return null;
+    const seq = (this.lastSeq.get(id) ?? 0) + 1;
+    const savedAt = new Date().toISOString();
+    this.insertUpdate.run(id, seq, Buffer.from(update), savedAt);
+    this.lastSeq.set(id, seq);
+    this.logged.set(id, (this.logged.get(id) ?? 0) + 1);
+    return { update, seq, savedAt };
+  }
+
+  kindOf(id: string): DocKind | null {
+    const row = this.db.prepare('SELECT kind FROM ydoc WHERE id = ?').get(id) as { kind: DocKind } | undefined;
+    return row?.kind ?? null;
+  }
+
   encodeState(id: string): Uint8Array {
     return Y.encodeStateAsUpdate(this.get(id));
   }

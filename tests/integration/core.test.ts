@@ -18,11 +18,12 @@ function open(dir?: string, opts = {}) {
   return o;
 }
 
+/** Raw text in a scratch type: the store keeps any Yjs content, whatever the editor's schema. */
 function typeInto(doc: Y.Doc, text: string): Uint8Array[] {
   const updates: Uint8Array[] = [];
   const onUpdate = (u: Uint8Array) => updates.push(u);
   doc.on('update', onUpdate);
-  const content = doc.get('content', Y.XmlText);
+  const content = doc.getText('scratch');
   for (const ch of text) content.insert(content.length, ch);
   doc.off('update', onUpdate);
   return updates;
@@ -57,7 +58,7 @@ describe('Core', () => {
     const state = unwrap(await second.api.invoke('docs.open', { docId: meeting.id }));
     const doc = new Y.Doc();
     Y.applyUpdate(doc, fromBase64(state.update));
-    expect(doc.get('content', Y.XmlText).toString()).toBe(text);
+    expect(doc.getText('scratch').toString()).toBe(text);
     expect(doc.getMap('meta').get('date')).toBe('2024-10-01');
     expect(state.savedSeq).toBe([...text].length + 1);
   });
@@ -98,7 +99,7 @@ describe('Core', () => {
     const again = open(dir);
     const d2 = new Y.Doc();
     Y.applyUpdate(d2, fromBase64(unwrap(await again.api.invoke('docs.open', { docId: meeting.id })).update));
-    expect(d2.get('content', Y.XmlText).toString()).toBe(text);
+    expect(d2.getText('scratch').toString()).toBe(text);
   });
 
   it('rejects a garbage update with a bilingual error and changes nothing', async () => {

@@ -5,10 +5,11 @@
  */
 import type Database from 'better-sqlite3';
 import { m001Init } from './001-init';
+import { m002Projections } from './002-projections';
 
 export interface Migration {
   name: string;
   up(db: Database.Database): void;
 }
 
-export const migrations: Migration[] = [m001Init];
+export const migrations: Migration[] = [m001Init, m002Projections];

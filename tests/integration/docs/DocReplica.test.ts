@@ -17,7 +17,7 @@ async function meetingIn(core: Core) {
 }
 
 function type(doc: Y.Doc, at: number, text: string) {
-  const content = doc.get('content', Y.XmlText);
+  const content = doc.getText('scratch');
   for (const [i, ch] of [...text].entries()) content.insert(at + i, ch);
 }
 
@@ -34,7 +34,7 @@ describe('DocReplica', () => {
     type(b.doc, 0, 'Beta ');
     await a.whenSaved();
     await b.whenSaved();
-    const text = (d: Y.Doc) => d.get('content', Y.XmlText).toString();
+    const text = (d: Y.Doc) => d.getText('scratch').toString();
     expect(text(a.doc)).toBe(text(b.doc));
     expect(text(a.doc)).toContain('Alfa ');
     expect(text(a.doc)).toContain('Beta ');
@@ -55,7 +55,7 @@ describe('DocReplica', () => {
     // The Core dies; the secretary keeps typing.
     transport.down = true;
     core.close();
-    type(replica.doc, replica.doc.get('content', Y.XmlText).length, 'Skrivet under avbrottet – åäö.');
+    type(replica.doc, replica.doc.getText('scratch').length, 'Skrivet under avbrottet – åäö.');
     await new Promise((r) => setTimeout(r, 30));
     expect(replica.getStatus().state).toBe('retrying');
     expect(replica.getStatus().pending).toBeGreaterThan(0);
@@ -71,7 +71,7 @@ describe('DocReplica', () => {
 
     const check = new DocReplica(createTypedApi(coreTransport(core)), docId);
     await check.open();
-    expect(check.doc.get('content', Y.XmlText).toString()).toBe('Sparat före avbrottet. Skrivet under avbrottet – åäö.');
+    expect(check.doc.getText('scratch').toString()).toBe('Sparat före avbrottet. Skrivet under avbrottet – åäö.');
   });
 
   it('does not send remote updates back to the Core', async () => {
@@ -88,6 +88,6 @@ describe('DocReplica', () => {
     await new Promise((r) => setTimeout(r, 20));
     const seqAfter = unwrap(await createTypedApi(coreTransport(core)).invoke('docs.open', { docId })).savedSeq;
     expect(seqAfter - seqBefore).toBe(1);
-    expect(b.doc.get('content', Y.XmlText).toString()).toBe('x');
+    expect(b.doc.getText('scratch').toString()).toBe('x');
   });
 });

@@ -1,0 +1,216 @@
+/**
+ * Projections: rows derived from the documents, for lists, numbering across meetings and
+ * (later) search. Written off the typing path and rebuildable from the documents at any
+ * time (`rebuildAll`); a test checks a rebuild equals the incremental result. Bad data in a
+ * document (written by another device or an older version) is skipped here, never fatal.
+ */
+import * as Y from 'yjs';
+import { yTextToSlateElement } from '@slate-yjs/core';
+import { bodyProfileSchema, type BodyProfile } from '../../src/bodies/profile';
+import { personSchema } from '../../src/bodies/roster';
+import { attendanceEntrySchema } from '../../src/protocol/attendance';
+import { outline } from '../../src/protocol/schema';
+import { numberYear, type FrozenNumbers, type ManagedMeeting, type NumberingScheme } from '../../src/numbering';
+import type { ItemRow } from '../../src/api/contract';
+import type { Db } from './db';
+import type { DocStore } from './docStore';
+
+export function readProfile(doc: Y.Doc): BodyProfile | null {
+  const parsed = bodyProfileSchema.safeParse(doc.getMap('profile').get('profile'));
+  return parsed.success ? parsed.data : null;
+}
+
+export function readFrozen(doc: Y.Doc): FrozenNumbers | undefined {
+  // Frozen exactly when the meeting has started (the numbering engine's contract).
+  const status = doc.getMap('meta').get('status');
+  if (status === undefined || status === 'planerat') return undefined;
+  const items = doc.getMap<number>('frozenItems');
+  const subItems = doc.getMap<number>('frozenSubItems');
+  return { items: Object.fromEntries(items.entries()), subItems: Object.fromEntries(subItems.entries()) };
+}
+
+export function readContent(doc: Y.Doc): unknown[] {
+  return yTextToSlateElement(doc.get('content', Y.XmlText)).children;
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+export function projectBody(db: Db, docs: DocStore, bodyId: string): void {
+  const doc = docs.get(bodyId);
+  const profile = readProfile(doc);
+  const existing = db.prepare('SELECT created_at FROM body WHERE id = ?').get(bodyId) as { created_at: string } | undefined;
+  if (!profile) {
+    if (!existing) throw new Error(`body ${bodyId}: the document has no valid profile`);
+    console.error(`paragraf: body ${bodyId} has an invalid profile; its row is left as it was`);
+  } else {
+    db.prepare(
+      `INSERT INTO body (id, name, genre, preset, profile_json, created_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET name = excluded.name, genre = excluded.genre, preset = excluded.preset, profile_json = excluded.profile_json`,
+    ).run(bodyId, profile.name, profile.genre, String(doc.getMap('profile').get('preset') ?? 'sammantradesprotokoll'), JSON.stringify(profile), existing?.created_at ?? String(doc.getMap('profile').get('createdAt') ?? new Date().toISOString()));
+  }
+  db.prepare('DELETE FROM person WHERE body_id = ?').run(bodyId);
+  const insert = db.prepare(
+    'INSERT INTO person (body_id, id, name, title, organisation, party, role, email, active, left_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  doc.getMap('members').forEach((value, key) => {
+    const p = personSchema.safeParse(value);
+    if (!p.success || p.data.id !== key) return;
+    insert.run(bodyId, key, p.data.name, p.data.title, p.data.organisation, p.data.party, p.data.role, p.data.email, p.data.active ? 1 : 0, p.data.leftOn);
+  });
+}
+
+export function projectMeeting(db: Db, docs: DocStore, meetingId: string): { bodyId: string; year: string } {
+  const doc = docs.get(meetingId);
+  const meta = doc.getMap('meta');
+  const bodyId = String(meta.get('bodyId'));
+  const date = String(meta.get('date'));
+  const existing = db.prepare('SELECT created_at FROM meeting WHERE id = ?').get(meetingId) as { created_at: string } | undefined;
+  const now = new Date().toISOString();
+  const frozen = readFrozen(doc);
+  db.prepare(
+    `INSERT INTO meeting (id, body_id, title, date, status, created_at, updated_at, start_time, end_time, place, dnr, started_at, frozen_json)
+     VALUES (@id, @bodyId, @title, @date, @status, @createdAt, @updatedAt, @startTime, @endTime, @place, @dnr, @startedAt, @frozen)
+     ON CONFLICT(id) DO UPDATE SET title = @title, date = @date, status = @status, updated_at = @updatedAt, start_time = @startTime,
+       end_time = @endTime, place = @place, dnr = @dnr, started_at = @startedAt, frozen_json = @frozen`,
+  ).run({
+    id: meetingId,
+    bodyId,
+    title: String(meta.get('title') ?? ''),
+    date,
+    status: String(meta.get('status') ?? 'planerat'),
+    createdAt: existing?.created_at ?? String(meta.get('createdAt') ?? now),
+    updatedAt: now,
+    startTime: str(meta.get('startTime')),
+    endTime: str(meta.get('endTime')),
+    place: str(meta.get('place')),
+    dnr: str(meta.get('dnr')),
+    startedAt: str(meta.get('startedAt')),
+    frozen: frozen ? JSON.stringify(frozen) : null,
+  });
+
+  // Items: positions and titles from the document; numbers are filled in by renumberBody.
+  const previous = new Map(
+    (db.prepare('SELECT id, number, label, sub_items_json FROM item WHERE meeting_id = ?').all(meetingId) as Array<{ id: string; number: number | null; label: string | null; sub_items_json: string }>).map((r) => [r.id, r]),
+  );
+  db.prepare('DELETE FROM item WHERE meeting_id = ?').run(meetingId);
+  const insertItem = db.prepare(
+    'INSERT INTO item (meeting_id, id, position, title, number, label, bordlagd, agenda_key, sub_items_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  outline(readContent(doc)).forEach((item, position) => {
+    const old = previous.get(item.id);
+    const oldSubs = new Map((JSON.parse(old?.sub_items_json ?? '[]') as Array<{ id: string; label: string | null }>).map((s) => [s.id, s.label]));
+    const subs = item.subItems.map((s) => ({ id: s.id, title: s.title, label: oldSubs.get(s.id) ?? null }));
+    insertItem.run(meetingId, item.id, position, item.title, old?.number ?? null, old?.label ?? null, item.bordlagd ? 1 : 0, item.agendaKey, JSON.stringify(subs));
+  });
+
+  db.prepare('DELETE FROM attendance WHERE meeting_id = ?').run(meetingId);
+  const insertAttendance = db.prepare(
+    'INSERT INTO attendance (meeting_id, key, person_id, name, status, roles, replaces, item_ids, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const personName = db.prepare('SELECT name FROM person WHERE body_id = ? AND id = ?');
+  doc.getMap('attendance').forEach((value, key) => {
+    const e = attendanceEntrySchema.safeParse(value);
+    if (!e.success) return;
+    const name = e.data.guest?.name ?? (personName.get(bodyId, e.data.personId) as { name: string } | undefined)?.name ?? '';
+    insertAttendance.run(
+      meetingId,
+      key,
+      e.data.personId,
+      name,
+      e.data.status,
+      JSON.stringify(e.data.roles),
+      e.data.replaces ?? null,
+      e.data.presence?.itemIds ? JSON.stringify(e.data.presence.itemIds) : null,
+      e.data.presence?.note ?? null,
+    );
+  });
+  return { bodyId, year: date.slice(0, 4) };
+}
+
+export function bodyScheme(db: Db, bodyId: string): NumberingScheme {
+  const row = db.prepare('SELECT profile_json FROM body WHERE id = ?').get(bodyId) as { profile_json: string } | undefined;
+  const profile = row ? bodyProfileSchema.safeParse(JSON.parse(row.profile_json)) : null;
+  return profile?.success ? profile.data.numbering : { kind: 'yearly', format: 'space' };
+}
+
+/** The body's meetings of one calendar year, as the numbering engine takes them. */
+export function yearMeetings(db: Db, bodyId: string, year: string): ManagedMeeting[] {
+  const meetings = db
+    .prepare("SELECT id, date, start_time, frozen_json FROM meeting WHERE body_id = ? AND substr(date, 1, 4) = ? ORDER BY date, start_time, id")
+    .all(bodyId, year) as Array<{ id: string; date: string; start_time: string | null; frozen_json: string | null }>;
+  const items = db.prepare('SELECT id, sub_items_json FROM item WHERE meeting_id = ? ORDER BY position');
+  return meetings.map((m) => {
+    const managed: ManagedMeeting = {
+      id: m.id,
+      date: m.date,
+      items: (items.all(m.id) as Array<{ id: string; sub_items_json: string }>).map((i) => ({
+        id: i.id,
+        subItems: (JSON.parse(i.sub_items_json) as Array<{ id: string }>).map((s) => ({ id: s.id })),
+      })),
+    };
+    if (m.start_time) managed.sortKey = m.start_time;
+    if (m.frozen_json) managed.frozen = JSON.parse(m.frozen_json) as FrozenNumbers;
+    return managed;
+  });
+}
+
+/** Recomputes every label of a body's year: one meeting's change can move the next one's numbers. */
+export function renumberBody(db: Db, bodyId: string, year: string): void {
+  const meetings = yearMeetings(db, bodyId, year);
+  if (meetings.length === 0) return;
+  const result = numberYear(bodyScheme(db, bodyId), meetings);
+  const update = db.prepare('UPDATE item SET number = ?, label = ?, sub_items_json = ? WHERE meeting_id = ? AND id = ?');
+  const subsOf = db.prepare('SELECT sub_items_json FROM item WHERE meeting_id = ? AND id = ?');
+  for (const m of result.meetings) {
+    for (const item of m.items) {
+      const row = subsOf.get(m.meetingId, item.id) as { sub_items_json: string } | undefined;
+      if (!row) continue;
+      const labels = new Map(item.subItems.map((s) => [s.id, s.label]));
+      const subs = (JSON.parse(row.sub_items_json) as Array<{ id: string; title: string }>).map((s) => ({ id: s.id, title: s.title, label: labels.get(s.id) ?? null }));
+      update.run(item.number, item.label, JSON.stringify(subs), m.meetingId, item.id);
+    }
+  }
+}
+
+export function itemRows(db: Db, meetingId: string): ItemRow[] {
+  const rows = db.prepare('SELECT * FROM item WHERE meeting_id = ? ORDER BY position').all(meetingId) as Array<{
+    id: string;
+    position: number;
+    title: string;
+    number: number | null;
+    label: string | null;
+    bordlagd: number;
+    agenda_key: string | null;
+    sub_items_json: string;
+  }>;
+  return rows.map((r) => ({
+    id: r.id,
+    position: r.position,
+    title: r.title,
+    number: r.number,
+    label: r.label,
+    bordlagd: r.bordlagd === 1,
+    agendaKey: r.agenda_key,
+    subItems: JSON.parse(r.sub_items_json) as ItemRow['subItems'],
+  }));
+}
+
+/** Drops every projection row and derives them again from the documents, in one transaction. */
+export function rebuildAll(db: Db, docs: DocStore) {
+  db.transaction(() => {
+    for (const t of ['attendance', 'item', 'person', 'meeting', 'body']) db.prepare(`DELETE FROM ${t}`).run();
+    const ids = db.prepare('SELECT id, kind FROM ydoc ORDER BY created_at, id').all() as Array<{ id: string; kind: 'body' | 'meeting' }>;
+    for (const { id } of ids.filter((d) => d.kind === 'body')) projectBody(db, docs, id);
+    const years = new Set<string>();
+    for (const { id } of ids.filter((d) => d.kind === 'meeting')) {
+      const { bodyId, year } = projectMeeting(db, docs, id);
+      years.add(`${bodyId}\u0000${year}`);
+    }
+    for (const key of years) {
+      const [bodyId, year] = key.split('\u0000') as [string, string];
+      renumberBody(db, bodyId, year);
+    }
+  })();
+  const count = (t: string) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+  return { bodies: count('body'), meetings: count('meeting'), items: count('item'), people: count('person'), attendance: count('attendance') };
+}
