@@ -153,12 +153,14 @@ describe('meetings', () => {
     expect(started.status).toBe('pagar');
     expect(started.startedAt).not.toBeNull();
     const frozen = new Map(unwrap(await api.invoke('meetings.items', { meetingId: m.id })).map((i) => [i.id, i.number]));
+    const frozenNumbers = [...frozen.values()].filter((n): n is number => n !== null);
+    expect(frozenNumbers).toHaveLength(frozen.size);
 
     // After the start: move the first item to the end; nothing renumbers.
     await editDoc(api, m.id, (_d, editor) => Transforms.moveNodes(editor, { at: [0], to: [editor.children.length - 1] }));
     const moved = unwrap(await api.invoke('meetings.items', { meetingId: m.id }));
     for (const i of moved) expect(i.number).toBe(frozen.get(i.id));
-    expect(moved.at(-1)!.number).toBe(Math.min(...frozen.values()));
+    expect(moved.at(-1)!.number).toBe(Math.min(...frozenNumbers));
 
     // A new item, and Övriga frågor a/ b/: the next free number, and letters that stick.
     await addItems(api, m.id, ['Nytt ärende']);
@@ -171,7 +173,7 @@ describe('meetings', () => {
     });
     const after = unwrap(await api.invoke('meetings.items', { meetingId: m.id }));
     const added = after.find((i) => i.title === 'Nytt ärende')!;
-    expect(added.number).toBe(Math.max(...frozen.values()) + 1);
+    expect(added.number).toBe(Math.max(...frozenNumbers) + 1);
     expect(after.find((i) => i.id === ovriga.id)!.subItems.map((s) => s.label)).toEqual(['a/', 'b/']);
 
     // The Core wrote the new item's number into the document: it no longer depends on order.
