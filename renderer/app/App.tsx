@@ -1,11 +1,12 @@
 /**
  * The app shell: asks the Core how it is (app.status) before showing anything, so a damaged
  * database leads to the recovery screen and never to an empty start screen; then switches
- * between the start screen and an open meeting.
+ * between the start screen, a body’s page (roster and meetings) and an open meeting.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus, Body, Meeting } from '../../src/api/contract';
+import { BodyScreen } from '../bodies/BodyScreen';
 import { MeetingScreen } from '../editor/MeetingScreen';
 import { RecoveryScreen } from '../recovery/RecoveryScreen';
 import { StartScreen } from '../start/StartScreen';
@@ -15,7 +16,8 @@ import { ErrorMessage, type Bilingual } from './ErrorMessage';
 import { formatDateTime } from './format';
 import { LanguageSwitch } from './LanguageSwitch';
 
-type Screen = { kind: 'start' } | { kind: 'meeting'; meeting: Meeting; body: Body };
+/** A meeting remembers the body page it was opened from, so "back" returns there. */
+type Screen = { kind: 'start' } | { kind: 'body'; body: Body } | { kind: 'meeting'; meeting: Meeting; body: Body; fromBody: boolean };
 
 export function App() {
   const { t } = useTranslation();
@@ -89,9 +91,23 @@ export function App() {
   } else if (status.state === 'needs-recovery') {
     content = <RecoveryScreen status={status} onRestored={onRestored} />;
   } else if (screen.kind === 'meeting') {
-    content = <MeetingScreen meeting={screen.meeting} body={screen.body} onBack={() => setScreen({ kind: 'start' })} />;
+    const { body, fromBody } = screen;
+    content = <MeetingScreen meeting={screen.meeting} body={body} onBack={() => setScreen(fromBody ? { kind: 'body', body } : { kind: 'start' })} />;
+  } else if (screen.kind === 'body') {
+    content = (
+      <BodyScreen
+        body={screen.body}
+        onBack={() => setScreen({ kind: 'start' })}
+        onOpenMeeting={(meeting) => setScreen({ kind: 'meeting', meeting, body: screen.body, fromBody: true })}
+      />
+    );
   } else {
-    content = <StartScreen onOpenMeeting={(meeting, body) => setScreen({ kind: 'meeting', meeting, body })} />;
+    content = (
+      <StartScreen
+        onOpenMeeting={(meeting, body) => setScreen({ kind: 'meeting', meeting, body, fromBody: false })}
+        onOpenBody={(body) => setScreen({ kind: 'body', body })}
+      />
+    );
   }
 
   return (

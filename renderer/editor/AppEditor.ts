@@ -1,37 +1,149 @@
 /**
- * Editor commands, in one place (STYLE.md §6): keyboard shortcuts and buttons call these,
- * never Transforms directly, so a command behaves the same whichever way it is invoked.
+ * Editor commands, in one place (STYLE.md §6): keyboard shortcuts, the toolbar and the agenda
+ * outline call these, never Transforms directly, so a command behaves the same whichever way
+ * it is invoked. No React here: the commands are unit-tested on a headless editor; focusing
+ * and scrolling are the caller's.
  */
-import { Editor, Element, Node, Transforms } from 'slate';
-import type { BlockElement } from './schema';
-import { itemTitle } from './schema';
+import { Editor, Element, Node, Path, Transforms } from 'slate';
+import { newItem, newSubItem, type ItemElement, type SubItemElement } from './schema';
 
 export const AppEditor = {
-  /**
-   * Starts a new § item after the current one (after its last paragraph, before the next
-   * title) and puts the cursor in its title. An empty paragraph at the very end of the
-   * current item becomes the title instead, so the usual rhythm "Enter, Enter, Ctrl+Enter"
-   * leaves no stray empty line behind.
-   */
-  insertItem(editor: Editor): void {
-    const children = editor.children as BlockElement[];
-    const current = editor.selection ? editor.selection.focus.path[0]! : children.length - 1;
-    let end = current + 1;
-    while (end < children.length && children[end]!.type !== 'item-title') end++;
-
-    const block = children[current];
-    if (block && block.type === 'paragraph' && end === current + 1 && Node.string(block) === '') {
-      Transforms.setNodes(editor, { type: 'item-title' }, { at: [current] });
-      Transforms.select(editor, Editor.start(editor, [current]));
-      return;
-    }
-    Transforms.insertNodes(editor, itemTitle(), { at: [end], select: true });
+  /** The index of the top-level item holding the cursor, or -1. */
+  currentItemIndex(editor: Editor): number {
+    const index = editor.selection?.focus.path[0];
+    return index !== undefined && isItem(editor.children[index]) ? index : -1;
   },
 
-  /** The top-level block the cursor is in, if any. */
-  currentBlock(editor: Editor): BlockElement | undefined {
-    if (!editor.selection) return undefined;
-    const node = editor.children[editor.selection.focus.path[0]!];
-    return node && Element.isElement(node) ? node : undefined;
+  currentItem(editor: Editor): ItemElement | undefined {
+    const index = AppEditor.currentItemIndex(editor);
+    return index >= 0 ? (editor.children[index] as ItemElement) : undefined;
+  },
+
+  itemIndex(editor: Editor, itemId: string): number {
+    return editor.children.findIndex((n) => isItem(n) && n.id === itemId);
+  },
+
+  /** The path of an item or a sub-item, by id. */
+  findPath(editor: Editor, id: string): Path | null {
+    for (let i = 0; i < editor.children.length; i++) {
+      const item = editor.children[i];
+      if (!isItem(item)) continue;
+      if (item.id === id) return [i];
+      const j = item.children.findIndex((c) => c.type === 'subitem' && c.id === id);
+      if (j >= 0) return [i, j];
+    }
+    return null;
+  },
+
+  /**
+   * Starts a new § item after the current one (or after `afterItemId`, from the outline) and
+   * puts the cursor in its title (at the end of the document when there is no selection). An empty last paragraph where the cursor
+   * stands is removed first when its item has other text below the title, so the rhythm
+   * "Enter, Enter, Ctrl+Enter" leaves no stray empty line behind.
+   */
+  insertItem(editor: Editor, afterItemId?: string): string {
+    const after = afterItemId === undefined ? AppEditor.currentItemIndex(editor) : AppEditor.itemIndex(editor, afterItemId);
+    const at = after >= 0 ? after + 1 : editor.children.length;
+    const item = newItem();
+    Editor.withoutNormalizing(editor, () => {
+      if (afterItemId === undefined) removeTrailingEmptyParagraph(editor);
+      Transforms.insertNodes(editor, item, { at: [at] });
+      Transforms.select(editor, Editor.start(editor, [at, 0]));
+    });
+    return item.id;
+  },
+
+  /**
+   * Adds a sub-item (a/, b/ …) and puts the cursor in its title. With `itemId`, at the end of
+   * that item (the outline's "under Övriga frågor"); without, in the current item: after the
+   * sub-item or paragraph the cursor is in (at the end when it is in the title). The item's
+   * empty paragraph where the sub-item goes is replaced, not left above it as a blank line.
+   */
+  insertSubItem(editor: Editor, itemId?: string): string | null {
+    const current = AppEditor.currentItemIndex(editor);
+    const index = itemId === undefined ? current : AppEditor.itemIndex(editor, itemId);
+    if (index < 0) return null;
+    const item = editor.children[index] as ItemElement;
+    let at: number;
+    if (index === current && itemId === undefined) {
+      const j = editor.selection!.focus.path[1] ?? 0;
+      at = j === 0 ? item.children.length : j + 1;
+    } else {
+      at = item.children.length;
+    }
+    const sub = newSubItem();
+    Editor.withoutNormalizing(editor, () => {
+      const before = item.children[at - 1];
+      if (at > 1 && before && before.type === 'paragraph' && Node.string(before) === '') {
+        Transforms.removeNodes(editor, { at: [index, at - 1] });
+        at -= 1;
+      }
+      Transforms.insertNodes(editor, sub, { at: [index, at] });
+      Transforms.select(editor, Editor.start(editor, [index, at, 0]));
+    });
+    return sub.id;
+  },
+
+  /**
+   * Moves an item to `toIndex` (its index after the move) as one Slate move_node, so the move
+   * is one change in the Y.Doc. False when there is nothing to move.
+   */
+  moveItem(editor: Editor, itemId: string, toIndex: number): boolean {
+    const from = AppEditor.itemIndex(editor, itemId);
+    const to = Math.max(0, Math.min(editor.children.length - 1, toIndex));
+    if (from < 0 || from === to) return false;
+    Transforms.moveNodes(editor, { at: [from], to: [to] });
+    return true;
+  },
+
+  moveItemUp(editor: Editor, itemId?: string): boolean {
+    const id = itemId ?? AppEditor.currentItem(editor)?.id;
+    if (id === undefined) return false;
+    return AppEditor.moveItem(editor, id, AppEditor.itemIndex(editor, id) - 1);
+  },
+
+  moveItemDown(editor: Editor, itemId?: string): boolean {
+    const id = itemId ?? AppEditor.currentItem(editor)?.id;
+    if (id === undefined) return false;
+    return AppEditor.moveItem(editor, id, AppEditor.itemIndex(editor, id) + 1);
+  },
+
+  /** Tables (bordlägger) the item or takes that back. Returns the new state. */
+  toggleBordlagd(editor: Editor, itemId?: string): boolean {
+    const index = itemId === undefined ? AppEditor.currentItemIndex(editor) : AppEditor.itemIndex(editor, itemId);
+    if (index < 0) return false;
+    const item = editor.children[index] as ItemElement;
+    if (item.bordlagd === true) {
+      Transforms.unsetNodes(editor, 'bordlagd', { at: [index] });
+      return false;
+    }
+    Transforms.setNodes(editor, { bordlagd: true }, { at: [index] });
+    return true;
+  },
+
+  /** Puts the cursor at the end of an item's (or a sub-item's) title. The path, or null. */
+  jumpToItem(editor: Editor, id: string): Path | null {
+    const path = AppEditor.findPath(editor, id);
+    if (!path) return null;
+    const titlePath = [...path, 0];
+    Transforms.select(editor, Editor.end(editor, titlePath));
+    return titlePath;
   },
 };
+
+function isItem(node: Node | undefined): node is ItemElement {
+  return node !== undefined && Element.isElement(node) && node.type === 'item';
+}
+
+/** See insertItem: the cursor's empty last paragraph, when its container has more text. */
+function removeTrailingEmptyParagraph(editor: Editor): void {
+  const focus = editor.selection?.focus.path;
+  if (!focus || focus.length < 3) return;
+  const blockPath = focus.slice(0, -1);
+  const block = Node.get(editor, blockPath);
+  if (!Element.isElement(block) || block.type !== 'paragraph' || Node.string(block) !== '') return;
+  const container = Node.parent(editor, blockPath) as ItemElement | SubItemElement;
+  const last = container.children.length - 1;
+  if (blockPath.at(-1) !== last || container.children.length <= 2) return;
+  Transforms.removeNodes(editor, { at: blockPath });
+}

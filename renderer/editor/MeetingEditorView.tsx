@@ -15,20 +15,33 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { useTranslation } from 'react-i18next';
 import { Editable, ReactEditor, Slate, useSlateSelector, useSlateStatic, withReact } from 'slate-react';
 import { Editor, Transforms } from 'slate';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import { AgendaOutline } from '../agenda/AgendaOutline';
+import { useMoveAnnouncer, type MoveAnnouncer } from '../agenda/useMoveAnnouncer';
 import { AppEditor } from './AppEditor';
 import { createMeetingEditor, type MeetingEditorHandle } from './createMeetingEditor';
 import { EditorErrorBoundary } from './EditorErrorBoundary';
-import { ItemNumbersContext, renderElement } from './elements';
-import { itemNumbers, itemOrderKey } from './itemNumbers';
+import { NumberingContext, renderElement } from './elements';
+import { focusEditorAt, selectionBlockPath } from './focusEditor';
+import { computeNumbers, createOutlineReader, structureKey, type MeetingFacts } from './numbering';
+import { useFrozenNumbers } from './useMeetingDoc';
+import { useNumberingContext } from './useNumberingContext';
 
 const MAX_REBUILDS = 3;
 const REBUILD_WINDOW_MS = 10_000;
 
 type Session = { handle: MeetingEditorHandle; generation: number };
 
-export function MeetingEditorView({ content, helpId }: { content: Y.XmlText; helpId: string }) {
+export interface MeetingEditorViewProps {
+  doc: Y.Doc;
+  meeting: MeetingFacts;
+  bodyId: string;
+  helpId: string;
+}
+
+export function MeetingEditorView({ doc, meeting, bodyId, helpId }: MeetingEditorViewProps) {
   const { t } = useTranslation();
+  const content = useMemo(() => doc.get('content', Y.XmlText), [doc]);
   const [generation, setGeneration] = useState(0);
   const [session, setSession] = useState<Session | null>(null);
   const [notice, setNotice] = useState(false);
@@ -88,20 +101,32 @@ export function MeetingEditorView({ content, helpId }: { content: Y.XmlText; hel
       ) : null}
       <EditorErrorBoundary key={session.generation} onError={rebuild}>
         <Slate editor={session.handle.editor}>
-          <EditorBody helpId={helpId} />
+          <EditorBody helpId={helpId} doc={doc} meeting={meeting} bodyId={bodyId} />
         </Slate>
       </EditorErrorBoundary>
     </>
   );
 }
 
-function EditorBody({ helpId }: { helpId: string }) {
+function EditorBody({ helpId, doc, meeting, bodyId }: Omit<MeetingEditorViewProps, 'doc'> & { doc: Y.Doc }) {
   const { t } = useTranslation();
-  // Recompute the § numbers only when the order of item titles changes, not on every keystroke.
   const editor = useSlateStatic();
-  const orderKey = useSlateSelector((e) => itemOrderKey(e.children));
-  // orderKey is the dependency that matters: same key, same numbers object, no re-render of titles.
-  const numbers = useMemo(() => itemNumbers(editor.children), [editor, orderKey]);
+
+  // The outline is re-read on every change, cheaply (numbering.ts); the numbers only when the
+  // structure, the frozen numbers or the body's numbering context change.
+  const readOutline = useMemo(() => createOutlineReader(), [editor]);
+  const items = useSlateSelector(useCallback((e: Editor) => readOutline(e.children), [readOutline]));
+  const key = useMemo(() => structureKey(items), [items]);
+  const frozen = useFrozenNumbers(doc);
+  const { context, error } = useNumberingContext(meeting.id, bodyId);
+  const { id, date, sortKey, started } = meeting;
+  const numbering = useMemo(
+    () => computeNumbers(items, { id, date, sortKey, started }, frozen, context),
+    // `items` is read for its structure only: `key` says when that changed, so typing in a
+    // title (a new `items`, the same key) does not run the engine.
+    [key, id, date, sortKey, started, frozen, context],
+  );
+  const announcer = useMoveAnnouncer(items, numbering);
 
   // Opening a meeting (or rebuilding the editor) puts the cursor at the end of the text:
   // the secretary opened it to continue writing, usually while the meeting goes on.
@@ -111,27 +136,43 @@ function EditorBody({ helpId }: { helpId: string }) {
   }, [editor]);
 
   return (
-    <ItemNumbersContext.Provider value={numbers}>
-      <Toolbar />
-      <Editable
-        className="editor"
-        data-testid="editor"
-        aria-label={t('editor.label')}
-        aria-describedby={helpId}
-        renderElement={renderElement}
-        placeholder={t('editor.placeholder')}
-        spellCheck
-        onKeyDown={onKeyDownFor(editor)}
-      />
-    </ItemNumbersContext.Provider>
+    <NumberingContext.Provider value={numbering}>
+      <div className="meeting-body">
+        <AgendaOutline items={items} numbering={numbering} announcer={announcer} numberingError={error} />
+        <div className="editor-column">
+          <Toolbar />
+          <Editable
+            className="editor"
+            data-testid="editor"
+            aria-label={t('editor.label')}
+            aria-describedby={helpId}
+            renderElement={renderElement}
+            placeholder={t('editor.placeholder')}
+            spellCheck
+            onKeyDown={onKeyDownFor(editor, announcer)}
+          />
+        </div>
+      </div>
+    </NumberingContext.Provider>
   );
 }
 
-function onKeyDownFor(editor: Editor) {
+function onKeyDownFor(editor: Editor, announcer: MoveAnnouncer) {
   return (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
+    const mod = event.ctrlKey || event.metaKey;
+    if (event.key === 'Enter' && mod && !event.altKey) {
       event.preventDefault();
-      AppEditor.insertItem(editor);
+      if (event.shiftKey) AppEditor.insertSubItem(editor);
+      else AppEditor.insertItem(editor);
+      return;
+    }
+    if (event.altKey && event.shiftKey && !mod && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+      event.preventDefault();
+      const item = AppEditor.currentItem(editor);
+      if (!item) return;
+      announcer.recordMove(item.id);
+      if (event.key === 'ArrowUp') AppEditor.moveItemUp(editor, item.id);
+      else AppEditor.moveItemDown(editor, item.id);
     }
   };
 }
@@ -149,11 +190,23 @@ function Toolbar() {
         onMouseDown={(e) => e.preventDefault()}
         onClick={() => {
           AppEditor.insertItem(editor);
-          ReactEditor.focus(editor);
+          focusEditorAt(editor, selectionBlockPath(editor));
         }}
       >
         {t('editor.newItem')}
         <kbd className="shortcut">Ctrl+Enter</kbd>
+      </button>
+      <button
+        type="button"
+        data-testid="new-subitem"
+        aria-keyshortcuts="Control+Shift+Enter"
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => {
+          if (AppEditor.insertSubItem(editor) !== null) focusEditorAt(editor, selectionBlockPath(editor));
+        }}
+      >
+        {t('editor.newSubItem')}
+        <kbd className="shortcut">Ctrl+Shift+Enter</kbd>
       </button>
     </div>
   );

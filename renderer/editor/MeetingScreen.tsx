@@ -1,14 +1,18 @@
 /**
- * One meeting, open for writing: a header with the way back, the meeting's name and the save
- * status; the help line for the shortcuts; and the editor bound to the meeting's Y.Doc.
+ * One meeting, open for writing: a header with the way back, the meeting's name, its status
+ * (with "Starta mötet" / "Avsluta mötet") and the save status; the help line for the
+ * shortcuts; and the agenda outline and the editor, bound to the meeting's Y.Doc.
  */
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import * as Y from 'yjs';
 import type { Body, Meeting } from '../../src/api/contract';
+import { AttendanceSection } from '../attendance/AttendanceSection';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { MeetingEditorView } from './MeetingEditorView';
+import { MeetingStatusControl } from './MeetingStatus';
+import type { MeetingFacts } from './numbering';
 import { SaveStatus } from './SaveStatus';
+import { furthestStatus, useMeetingMeta } from './useMeetingDoc';
 import { useReplica } from './useReplica';
 
 export function MeetingScreen({ meeting, body, onBack }: { meeting: Meeting; body: Body | undefined; onBack(): void }) {
@@ -17,6 +21,17 @@ export function MeetingScreen({ meeting, body, onBack }: { meeting: Meeting; bod
   const { replica, error } = useReplica(meeting.id, attempt);
   const helpId = useId();
   const [leaving, setLeaving] = useState(false);
+  const [answered, setAnswered] = useState<Meeting | null>(null);
+  const meta = useMeetingMeta(replica?.doc ?? null);
+  // The document's meta is the shared truth (another window may have started the meeting);
+  // the list's row and our own last answer cover the moment before the document catches up.
+  const status = furthestStatus(meeting.status, answered?.status, meta.status);
+  const date = meta.date ?? meeting.date;
+  const startTime = meta.startTime ?? meeting.startTime;
+  const facts = useMemo<MeetingFacts>(
+    () => ({ id: meeting.id, date, sortKey: startTime, started: status !== 'planerat' }),
+    [meeting.id, date, startTime, status],
+  );
 
   async function back() {
     // Leaving destroys the replica: wait for what is queued to reach the Core first.
@@ -43,9 +58,10 @@ export function MeetingScreen({ meeting, body, onBack }: { meeting: Meeting; bod
           <h1 data-testid="meeting-title">{meeting.title}</h1>
           <p className="muted">
             {body ? `${body.name} · ` : ''}
-            {meeting.date}
+            {date}
           </p>
         </div>
+        <MeetingStatusControl meetingId={meeting.id} status={status} onChanged={setAnswered} />
         {replica ? <SaveStatus replica={replica} /> : <div role="status" className="save-status" data-testid="save-status" data-state={error ? 'error' : 'loading'}>{error ? null : t('save.loading')}</div>}
       </div>
       <p id={helpId} className="help">
@@ -60,7 +76,10 @@ export function MeetingScreen({ meeting, body, onBack }: { meeting: Meeting; bod
           </button>
         </div>
       ) : replica ? (
-        <MeetingEditorView content={replica.doc.get('content', Y.XmlText)} helpId={helpId} />
+        <>
+          <AttendanceSection replica={replica} bodyId={meeting.bodyId} />
+          <MeetingEditorView doc={replica.doc} meeting={facts} bodyId={meeting.bodyId} helpId={helpId} />
+        </>
       ) : (
         <p>{t('editor.opening')}</p>
       )}

@@ -11,8 +11,11 @@
 import { createEditor, type Editor } from 'slate';
 import { withYHistory, withYjs, YjsEditor } from '@slate-yjs/core';
 import type * as Y from 'yjs';
+import { withBlockEditing } from './withBlockEditing';
+import { withBlocks } from './withBlocks';
 import { withIds } from './withIds';
 import { withItems } from './withItems';
+import { withSubItems } from './withSubItems';
 
 export interface MeetingEditorHandle {
   editor: Editor;
@@ -55,7 +58,7 @@ export function createMeetingEditor(content: Y.XmlText, options: CreateOptions):
 
   const withHistory = withYHistory(yjsEditor);
   const decorated = options.decorate ? options.decorate(withHistory) : withHistory;
-  const editor = withItems(withIds(decorated));
+  const editor = withMeetingSchema(decorated);
 
   YjsEditor.connect(editor);
 
@@ -75,4 +78,13 @@ export function createMeetingEditor(content: Y.XmlText, options: CreateOptions):
       editor.undoManager.destroy();
     },
   };
+}
+
+/**
+ * The schema plugins and the structural editing behaviour, in the order they apply: for any
+ * node, the sub-item and item rules run before the leaf-block and id rules (the outermost
+ * plugin's normalizeNode runs first). Unit tests build their editors with this too.
+ */
+export function withMeetingSchema<T extends Editor>(editor: T): T {
+  return withBlockEditing(withSubItems(withItems(withBlocks(withIds(editor)))));
 }

@@ -1,27 +1,100 @@
 /**
- * How blocks render. Elements only render (STYLE.md §5); the § number comes from a context
- * computed once per change of item order, and is shown through a data attribute and CSS
- * (::before), so it is never part of the editable text: it cannot be typed over, selected
- * into a copy, or saved.
+ * How elements render. Elements only render (STYLE.md §5). The § label and the sub-item
+ * letter come from the numbering computed once per change of the item structure
+ * (NumberingContext), and are shown through data attributes and CSS (::before), so they are
+ * never part of the editable text: they cannot be typed over, selected into a copy, or saved.
+ *
+ * The item passes its labels down through a context of its own, so a title finds its label
+ * without looking up its parent, and a keystroke in a paragraph re-renders nothing above it
+ * but its item and its own block.
  */
 import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Node } from 'slate';
 import type { RenderElementProps } from 'slate-react';
+import { emptyNumbering, type ItemLabels, type MeetingNumbering } from './numbering';
+import type { ItemElement, SubItemElement } from './schema';
 
-export const ItemNumbersContext = createContext<ReadonlyMap<string, number>>(new Map());
+export const NumberingContext = createContext<MeetingNumbering>(emptyNumbering);
+const ItemLabelsContext = createContext<ItemLabels | undefined>(undefined);
+const SubItemLabelContext = createContext<string>('');
 
 export function renderElement(props: RenderElementProps) {
-  return props.element.type === 'item-title' ? <ItemTitle {...props} /> : <Paragraph {...props} />;
+  switch (props.element.type) {
+    case 'item':
+      return <Item {...props} element={props.element} />;
+    case 'item-title':
+      return <ItemTitle {...props} />;
+    case 'subitem':
+      return <SubItem {...props} element={props.element} />;
+    case 'subitem-title':
+      return <SubItemTitle {...props} />;
+    default:
+      return <Paragraph {...props} />;
+  }
+}
+
+function titleText(element: ItemElement | SubItemElement): string {
+  const first = element.children[0];
+  return first && (first.type === 'item-title' || first.type === 'subitem-title') ? Node.string(first).trim() : '';
+}
+
+function Item({ attributes, children, element }: RenderElementProps & { element: ItemElement }) {
+  const { t } = useTranslation();
+  const labels = useContext(NumberingContext).items.get(element.id);
+  const label = labels?.label ?? '§';
+  const title = titleText(element) || t('agenda.untitled');
+  const bordlagd = element.bordlagd === true;
+  return (
+    <section
+      {...attributes}
+      className={bordlagd ? 'item item-bordlagd' : 'item'}
+      aria-label={bordlagd ? t('editor.itemAriaBordlagd', { label, title }) : t('editor.itemAria', { label, title })}
+      data-testid="item"
+      data-item-id={element.id}
+      data-label={label}
+      data-bordlagd={bordlagd ? 'true' : undefined}
+      data-badge={bordlagd ? t('editor.bordlagd') : undefined}
+    >
+      <ItemLabelsContext.Provider value={labels}>{children}</ItemLabelsContext.Provider>
+    </section>
+  );
 }
 
 function ItemTitle({ attributes, children, element }: RenderElementProps) {
-  const { t } = useTranslation();
-  const n = useContext(ItemNumbersContext).get(element.id);
-  const label = n === undefined ? '§' : t('editor.itemLabel', { n });
+  const label = useContext(ItemLabelsContext)?.label ?? '§';
   return (
     <h2 {...attributes} className="item-title" data-label={label} data-block-id={element.id} data-testid="item-title">
       {children}
     </h2>
+  );
+}
+
+function SubItem({ attributes, children, element }: RenderElementProps & { element: SubItemElement }) {
+  const { t } = useTranslation();
+  const label = useContext(ItemLabelsContext)?.subItems.get(element.id) ?? '';
+  const title = titleText(element) || t('agenda.untitled');
+  return (
+    <div
+      {...attributes}
+      className="subitem"
+      role="group"
+      aria-label={`${label} ${title}`.trim()}
+      data-testid="subitem"
+      data-subitem-id={element.id}
+      data-label={label}
+    >
+      <SubItemLabelContext.Provider value={label}>{children}</SubItemLabelContext.Provider>
+    </div>
+  );
+}
+
+function SubItemTitle({ attributes, children, element }: RenderElementProps) {
+  const label = useContext(SubItemLabelContext);
+  return (
+    <h3 {...attributes} className="subitem-title" data-label={label} data-block-id={element.id} data-testid="subitem-title">
+      {children}
+    </h3>
   );
 }
 

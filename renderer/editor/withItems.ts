@@ -1,67 +1,121 @@
 /**
- * The block structure of the minutes: top-level § item titles and paragraphs containing
- * plain text, and at least one block (an empty document shows an empty item title to type
- * into). Enter in an item title continues with a paragraph: after a title comes its text,
- * never a second title by accident. A new § is an explicit command (AppEditor.insertItem).
+ * The top of the document is a list of § items, and every item starts with its title
+ * (docs/decisions/0003-nested-items.md). Any tree that arrives (typed, pasted, merged from
+ * another device, or written by the flat first version) is repaired to that shape, keeping
+ * every character:
+ *
+ * - at the top level only items: a stray paragraph (or sub-item, or unknown block) joins the
+ *   end of the item before it, or, first in the document, is wrapped into a new item; a bare
+ *   item title starts a new item (which turns a flat document of titles and paragraphs into
+ *   items, one per title); an empty document gets one empty item;
+ * - an item without a title gets an empty one; a second title inside an item starts a new
+ *   item from there (the new item does not inherit bordlagd or the agenda key: it is another
+ *   matter); an item inside an item is moved out after it; a sub-item title directly in an
+ *   item becomes a sub-item; bare text in an item becomes a paragraph.
  */
-import { Editor, Element, Range, Text, Transforms, type Node, type NodeEntry } from 'slate';
-import { isBlockType, itemTitle, newId, type BlockElement } from './schema';
+import { Editor, Element, Path, Text, Transforms, type NodeEntry } from 'slate';
+import { itemTitle, newId, newItem, type ItemElement } from './schema';
 
 export function withItems<T extends Editor>(editor: T): T {
-  const { normalizeNode, insertBreak } = editor;
+  const { normalizeNode } = editor;
 
   editor.normalizeNode = (entry: NodeEntry, options) => {
     const [node, path] = entry;
     if (Editor.isEditor(node)) {
-      if (node.children.length === 0) {
-        Transforms.insertNodes(editor, itemTitle(), { at: [0] });
-        return;
-      }
-    } else if (Element.isElement(node)) {
-      if (path.length > 1) {
-        // Blocks do not nest in this schema (a paste from a richer editor can bring nesting).
-        Transforms.unwrapNodes(editor, { at: path });
-        return;
-      }
-      if (!isBlockType((node as { type?: unknown }).type)) {
-        Transforms.setNodes(editor, { type: 'paragraph' }, { at: path });
-        return;
-      }
-    } else if (Text.isText(node) && path.length === 1) {
-      // A bare text at the top level. @slate-yjs reads an empty shared type as [{ text: '' }],
-      // so this is how a new, empty meeting arrives: it starts with an empty § title. Anything
-      // else (a foreign paste, an old client) becomes a paragraph.
-      const fresh = editor.children.length === 1 && node.text === '';
-      Transforms.wrapNodes(editor, { type: fresh ? 'item-title' : 'paragraph', id: newId(), children: [] }, { at: path });
-      return;
+      if (repairTop(editor)) return;
+    } else if (Element.isElement(node) && node.type === 'item') {
+      if (repairItem(editor, node, path)) return;
     }
     normalizeNode(entry, options);
-  };
-
-  editor.insertBreak = () => {
-    const { selection } = editor;
-    const block = selection ? Editor.above<BlockElement>(editor, { at: selection, match: isBlock(editor) }) : undefined;
-    if (!selection || !block || block[0].type !== 'item-title') {
-      insertBreak();
-      return;
-    }
-    Editor.withoutNormalizing(editor, () => {
-      if (!Range.isCollapsed(selection)) Transforms.delete(editor);
-      Transforms.splitNodes(editor, { always: true });
-      // The part after the cursor (empty when Enter is pressed at the end) is body text.
-      const next = Editor.above<BlockElement>(editor, { match: isBlock(editor) });
-      if (next) Transforms.setNodes(editor, { type: 'paragraph', id: newId() }, { at: next[1] });
-    });
-  };
-
-  // Shift+Enter: a line break inside the block, not a new block.
-  editor.insertSoftBreak = () => {
-    editor.insertText('\n');
   };
 
   return editor;
 }
 
-function isBlock(editor: Editor) {
-  return (n: Node): n is BlockElement => Element.isElement(n) && Editor.isBlock(editor, n);
+/** One repair at the top level, if one is needed. O(items): cheap enough for every keystroke. */
+function repairTop(editor: Editor): boolean {
+  const children = editor.children;
+  if (children.length === 0) {
+    Transforms.insertNodes(editor, newItem(), { at: [0] });
+    return true;
+  }
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (Element.isElement(child) && child.type === 'item') continue;
+    if (Text.isText(child)) {
+      // @slate-yjs reads an empty shared type as [{ text: '' }]: an empty meeting. Anything
+      // else (a foreign paste, an old client) is text to keep, as a paragraph.
+      if (children.length === 1 && child.text === '') {
+        Editor.withoutNormalizing(editor, () => {
+          Transforms.insertNodes(editor, newItem(), { at: [0] });
+          Transforms.removeNodes(editor, { at: [1] });
+        });
+      } else {
+        Transforms.wrapNodes(editor, { type: 'paragraph', id: newId(), children: [] }, { at: [i] });
+      }
+      return true;
+    }
+    if (child.type === 'item-title') {
+      Transforms.wrapNodes(editor, emptyItem(), { at: [i] });
+      return true;
+    }
+    if (i > 0) {
+      // Everything before it is an item already (the loop stops at the first problem).
+      const previous = children[i - 1] as ItemElement;
+      Transforms.moveNodes(editor, { at: [i], to: [i - 1, previous.children.length] });
+    } else {
+      // The item rule gives it a title.
+      Transforms.wrapNodes(editor, emptyItem(), { at: [i] });
+    }
+    return true;
+  }
+  return false;
+}
+
+function repairItem(editor: Editor, item: ItemElement, path: Path): boolean {
+  const children = item.children as unknown[];
+  if (children.length === 0) {
+    Transforms.insertNodes(editor, itemTitle(), { at: [...path, 0] });
+    return true;
+  }
+  for (let j = 0; j < children.length; j++) {
+    const child = children[j];
+    const at = [...path, j];
+    if (Text.isText(child)) {
+      Transforms.wrapNodes(editor, { type: 'paragraph', id: newId(), children: [] }, { at });
+      return true;
+    }
+    if (!Element.isElement(child)) continue;
+    const type: string = child.type;
+    if (j === 0) {
+      if (type !== 'item-title') {
+        Transforms.insertNodes(editor, itemTitle(), { at });
+        return true;
+      }
+      continue;
+    }
+    if (type === 'item-title') {
+      // A second title: what follows it is another item.
+      Editor.withoutNormalizing(editor, () => {
+        Transforms.splitNodes(editor, { at });
+        const next = Path.next(path);
+        Transforms.unsetNodes(editor, ['bordlagd', 'agendaKey'], { at: next });
+        Transforms.setNodes(editor, { id: newId() }, { at: next });
+      });
+      return true;
+    }
+    if (type === 'item') {
+      Transforms.moveNodes(editor, { at, to: Path.next(path) });
+      return true;
+    }
+    if (type === 'subitem-title') {
+      Transforms.wrapNodes(editor, { type: 'subitem', id: newId(), children: [] }, { at });
+      return true;
+    }
+  }
+  return false;
+}
+
+function emptyItem(): ItemElement {
+  return { type: 'item', id: newId(), children: [] };
 }

@@ -1,17 +1,22 @@
 /**
  * The start screen: every body with its meetings (newest first), and the forms to add a body
  * or a meeting. Creating a meeting opens it, since the next thing a secretary does is type.
+ * Each body also opens its own page (renderer/bodies/BodyScreen.tsx): roster and all meetings.
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { presetLabels } from '../../src/bodies';
 import type { Body, Meeting } from '../../src/api/contract';
 import { useApi, useConnection } from '../app/ConnectionContext';
 import { ErrorMessage, type Bilingual } from '../app/ErrorMessage';
+import { localized } from '../i18n';
 import { NewBodyForm } from './NewBodyForm';
 import { NewMeetingForm } from './NewMeetingForm';
+import '../bodies/bodies.css';
 
 export interface StartScreenProps {
   onOpenMeeting(meeting: Meeting, body: Body): void;
+  onOpenBody(body: Body): void;
 }
 
 type Data = { bodies: Body[]; meetings: Meeting[] };
@@ -21,7 +26,7 @@ export function sortMeetings(meetings: readonly Meeting[]): Meeting[] {
   return [...meetings].sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt));
 }
 
-export function StartScreen({ onOpenMeeting }: StartScreenProps) {
+export function StartScreen({ onOpenMeeting, onOpenBody }: StartScreenProps) {
   const { t } = useTranslation();
   const api = useApi();
   const connection = useConnection();
@@ -68,6 +73,7 @@ export function StartScreen({ onOpenMeeting }: StartScreenProps) {
                 body={body}
                 meetings={data.meetings.filter((m) => m.bodyId === body.id)}
                 onOpenMeeting={(m) => onOpenMeeting(m, body)}
+                onOpenBody={() => onOpenBody(body)}
                 onCreated={(m) => {
                   void load();
                   onOpenMeeting(m, body);
@@ -87,19 +93,29 @@ function BodyCard({
   body,
   meetings,
   onOpenMeeting,
+  onOpenBody,
   onCreated,
 }: {
   body: Body;
   meetings: Meeting[];
   onOpenMeeting(m: Meeting): void;
+  onOpenBody(): void;
   onCreated(m: Meeting): void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const headingId = useId();
   return (
     <li className="body-card" data-testid="body" data-body-id={body.id}>
-      <h3 id={headingId}>{body.name}</h3>
-      <p className="genre">{t(`genre.${body.genre}`)}</p>
+      <div className="body-card-head">
+        <div>
+          <h3 id={headingId}>{body.name}</h3>
+          <p className="genre">{localized(presetLabels[body.preset], i18n.language)}</p>
+        </div>
+        <button type="button" className="secondary" data-testid="open-body" onClick={onOpenBody}>
+          {t('start.openBody')}
+          <span className="visually-hidden"> – {body.name}</span>
+        </button>
+      </div>
       {meetings.length === 0 ? (
         <p className="muted">{t('start.noMeetings')}</p>
       ) : (

@@ -3,9 +3,10 @@
  * Core dies right after. The Core is SIGKILLed 300 ms after the last keystroke (no flush, no
  * close, no checkpoint), started again on the same data folder, and every character must be
  * there. A second test keeps the page open across the restart: what was typed while the Core
- * was down is kept in the window and saved once it is back.
+ * was down is kept in the window and saved once it is back. The typing starts at the end of
+ * the prefilled agenda (where a newly opened meeting puts the cursor) with a new § item.
  */
-import { createBody, createMeeting, editorBlocks, expect, expectSaved, HarnessProcess, openApp, openMeeting, test } from './harness';
+import { createBody, createMeeting, editorBlocks, expect, expectSaved, formalAgendaBlocks, HarnessProcess, openApp, openMeeting, test } from './harness';
 import { startRelay } from './relay';
 
 const typed: Array<[string, string]> = [
@@ -16,20 +17,29 @@ const typed: Array<[string, string]> = [
   ['paragraph', 'Kjell Ivarsson tar med sig frågan till regionens ledning. Åtgärd följs upp i juni (ÅÄÖ åäö).'],
 ];
 
-async function typeBlocks(page: import('@playwright/test').Page, blocks: Array<[string, string]>, first: boolean) {
-  for (let i = 0; i < blocks.length; i++) {
-    const [kind] = blocks[i]!;
-    if (i > 0 || !first) await page.keyboard.press(kind === 'item-title' ? 'Control+Enter' : 'Enter');
-    await page.keyboard.type(blocks[i]![1]);
+/** Each title after Ctrl+Enter (a new item), each paragraph after Enter. */
+async function typeBlocks(page: import('@playwright/test').Page, blocks: Array<[string, string]>) {
+  for (const [kind, text] of blocks) {
+    await page.keyboard.press(kind === 'item-title' ? 'Control+Enter' : 'Enter');
+    await page.keyboard.type(text);
   }
+}
+
+/** The agenda, then what was typed after it. */
+const expected = [...formalAgendaBlocks, ...typed];
+
+/** The cursor at the end of the document (the last item's empty paragraph). */
+async function toTheEnd(page: import('@playwright/test').Page) {
+  await page.getByTestId('editor').locator('.paragraph').last().click();
+  await page.keyboard.press('Control+End');
 }
 
 test('SIGKILL 300 ms after the last keystroke loses nothing', async ({ page, harness, dataDir }) => {
   await openApp(page, harness);
   await createBody(page, 'LSVO');
   await createMeeting(page, 'LSVO', '2021-05-07', 'Sammanträde 7 maj');
-  await page.getByTestId('editor').click();
-  await typeBlocks(page, typed, true);
+  await toTheEnd(page);
+  await typeBlocks(page, typed);
   // The last keystroke has been dispatched; the Core gets 300 ms, then dies without warning.
   await page.waitForTimeout(300);
   await harness.kill();
@@ -38,7 +48,7 @@ test('SIGKILL 300 ms after the last keystroke loses nothing', async ({ page, har
   try {
     await openApp(page, restarted);
     await openMeeting(page, 'Sammanträde 7 maj');
-    expect(await editorBlocks(page)).toEqual(typed);
+    expect(await editorBlocks(page)).toEqual(expected);
   } finally {
     await restarted.kill();
   }
@@ -50,14 +60,14 @@ test('text typed while the Core is down is kept in the window and saved when it 
     await page.goto(relay.url);
     await createBody(page, 'LSVO');
     await createMeeting(page, 'LSVO', '2021-05-07', 'Sammanträde');
-    await page.getByTestId('editor').click();
-    await typeBlocks(page, typed.slice(0, 2), true);
+    await toTheEnd(page);
+    await typeBlocks(page, typed.slice(0, 2));
     await expectSaved(page);
 
     relay.setTarget(null);
     await harness.kill();
     await expect(page.getByTestId('connection')).toContainText('Ingen kontakt med Paragraf');
-    await typeBlocks(page, typed.slice(2), false);
+    await typeBlocks(page, typed.slice(2));
     const status = page.getByTestId('save-status');
     await expect(status).toHaveAttribute('data-state', 'retrying');
     await expect(status).toContainText('Inte sparat – försöker igen');
@@ -68,13 +78,13 @@ test('text typed while the Core is down is kept in the window and saved when it 
       // The transport reconnects by itself; the replica resyncs and sends what was typed.
       await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'open', { timeout: 15_000 });
       await expectSaved(page);
-      expect(await editorBlocks(page)).toEqual(typed);
+      expect(await editorBlocks(page)).toEqual(expected);
 
       // And it is in the Core, not only in the window: a fresh page on the new harness sees it.
       const fresh = await page.context().newPage();
       await openApp(fresh, restarted);
       await openMeeting(fresh, 'Sammanträde');
-      expect(await editorBlocks(fresh)).toEqual(typed);
+      expect(await editorBlocks(fresh)).toEqual(expected);
     } finally {
       await restarted.kill();
     }

@@ -1,16 +1,40 @@
 /**
- * The everyday path: create a body and a meeting, type the minutes (§ titles and text with
- * å ä ö, § and an emoji), see "Sparat", reload, and find everything again.
+ * The everyday path: create a body and a meeting (its agenda prefilled from the body's
+ * profile), type the minutes under the items (text with å ä ö, § and an emoji), add an item,
+ * see "Sparat", reload, and find everything again.
  */
-import { backToStart, bodyCard, createBody, createMeeting, editorBlocks, expect, expectSaved, itemLabels, openApp, openMeeting, test } from './harness';
+import {
+  backToStart,
+  bodyCard,
+  createBody,
+  createMeeting,
+  editorBlocks,
+  editorItems,
+  endOfTitle,
+  expect,
+  expectSaved,
+  formalAgenda,
+  formalAgendaBlocks,
+  itemLabels,
+  openApp,
+  openMeeting,
+  test,
+} from './harness';
 
 const minutes: Array<[string, string]> = [
-  ['item-title', 'Godkännande av föredragningslistan'],
+  ['item-title', 'Val av justerare samt tid för justering'],
+  ['paragraph', ''],
+  ['item-title', 'Godkännande av föredragningslista'],
   ['paragraph', 'att med tillägg under övriga frågor godkänna för sammanträdet upprättad föredragningslista'],
   ['item-title', 'Föregående sammanträdesprotokoll'],
   ['paragraph', 'Återkoppling protokoll 2021-04-09: §95 VFU sjuksköterskeprogrammet BTH – klart 🎉'],
   ['paragraph', 'Ärendet följs upp vid LSVO:s möte i juni.'],
-  ['item-title', 'Övriga frågor: a/ Vaccinationsmöjligheter för personal HBV'],
+  ['item-title', 'Uppföljning angående åtgärder utifrån IVO:s granskning'],
+  ['paragraph', 'Föredragande: Helene Bjerstedt och Ingemar Lilja'],
+  ['item-title', 'Övriga frågor'],
+  ['paragraph', ''],
+  ['item-title', 'Mötets avslutande'],
+  ['paragraph', ''],
 ];
 
 test('type a meeting’s minutes, see them saved, reload and find them all', async ({ page, harness }) => {
@@ -19,58 +43,54 @@ test('type a meeting’s minutes, see them saved, reload and find them all', asy
   await createMeeting(page, 'LSVO:s ledningsgrupp', '2021-05-07', 'Sammanträde');
   await expect(page.getByTestId('meeting-title')).toHaveText('Sammanträde');
 
-  // A new meeting starts with one empty § title, labelled § 1.
-  expect(await editorBlocks(page)).toEqual([['item-title', '']]);
-  expect(await itemLabels(page)).toEqual(['§ 1']);
+  // A new meeting of a formal body starts with the profile's standard agenda, § 1 onwards
+  // (the body's first meeting of the year), each item with an empty paragraph.
+  expect(await editorBlocks(page)).toEqual(formalAgendaBlocks);
+  expect(await itemLabels(page)).toEqual(['§ 1', '§ 2', '§ 3', '§ 4', '§ 5']);
 
-  const editor = page.getByTestId('editor');
-  await editor.click();
-  for (let i = 0; i < minutes.length; i++) {
-    const [kind, text] = minutes[i]!;
-    if (i > 0) {
-      // After a title, Enter gives body text; after body text, Enter gives another paragraph;
-      // Ctrl+Enter starts a new § item.
-      await page.keyboard.press(kind === 'item-title' ? 'Control+Enter' : 'Enter');
-    }
-    await page.keyboard.type(text);
-  }
+  // Enter at the end of a title goes into the item's paragraph; Enter in a paragraph gives
+  // another; Ctrl+Enter starts a new § item after the current one.
+  await endOfTitle(page, 1);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(minutes[3]![1]);
+  await endOfTitle(page, 2);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(minutes[5]![1]);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(minutes[6]![1]);
+  await page.keyboard.press('Control+Enter');
+  await page.keyboard.type(minutes[7]![1]);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(minutes[8]![1]);
 
   expect(await editorBlocks(page)).toEqual(minutes);
-  expect(await itemLabels(page)).toEqual(['§ 1', '§ 2', '§ 3']);
+  expect(await itemLabels(page)).toEqual(['§ 1', '§ 2', '§ 3', '§ 4', '§ 5', '§ 6']);
   // The number is shown, not typed: it is not part of the text.
-  await expect(editor).not.toContainText('§ 1');
+  await expect(page.getByTestId('editor')).not.toContainText('§ 1');
   await expectSaved(page);
 
   await page.reload();
   await expect(page.getByTestId('start-screen')).toBeVisible();
   await expect(bodyCard(page, 'LSVO:s ledningsgrupp').getByTestId('meeting')).toHaveText(['2021-05-07Sammanträde']);
   await openMeeting(page, 'Sammanträde');
-  await expect(page.getByTestId('item-title')).toHaveCount(3);
+  await expect(page.getByTestId('item-title')).toHaveCount(6);
   expect(await editorBlocks(page)).toEqual(minutes);
-  expect(await itemLabels(page)).toEqual(['§ 1', '§ 2', '§ 3']);
+  expect(await itemLabels(page)).toEqual(['§ 1', '§ 2', '§ 3', '§ 4', '§ 5', '§ 6']);
 });
 
 test('a § inserted in the middle renumbers the items after it', async ({ page, harness }) => {
   await openApp(page, harness);
   await createBody(page, 'Socialnämnden');
   await createMeeting(page, 'Socialnämnden', '2024-10-01');
-  await page.getByTestId('editor').click();
-  await page.keyboard.type('Val av justerare');
-  await page.keyboard.press('Control+Enter');
-  await page.keyboard.type('Mötets avslutande');
 
-  // Back into § 1's title, then the toolbar button (same command as Ctrl+Enter).
-  await page.getByTestId('item-title').first().click();
-  await page.keyboard.press('End');
+  // Into § 1's title, then the toolbar button (the same command as Ctrl+Enter).
+  await endOfTitle(page, 0);
   await page.getByTestId('new-item').click();
-  await page.keyboard.type('Godkännande av föredragningslista');
+  await page.keyboard.type('Anmälan om jäv');
 
-  expect(await editorBlocks(page)).toEqual([
-    ['item-title', 'Val av justerare'],
-    ['item-title', 'Godkännande av föredragningslista'],
-    ['item-title', 'Mötets avslutande'],
-  ]);
-  expect(await itemLabels(page)).toEqual(['§ 1', '§ 2', '§ 3']);
+  const items = await editorItems(page);
+  expect(items.map((i) => i.title)).toEqual([formalAgenda[0], 'Anmälan om jäv', ...formalAgenda.slice(1)]);
+  expect(items.map((i) => i.label)).toEqual(['§ 1', '§ 2', '§ 3', '§ 4', '§ 5', '§ 6']);
   await expectSaved(page);
 });
 
@@ -106,11 +126,13 @@ test('the language switch turns the interface to English and back, and is rememb
 
 test('an error from the Core is shown in Swedish', async ({ page, harness }) => {
   await openApp(page, harness);
-  // A name of only spaces passes the browser's `required` check but not the contract's trim().min(1).
+  // A name of only spaces passes the browser's `required` check but not the contract's trim().min(1);
+  // the contract's Swedish message is shown beside the name field.
   const form = page.getByTestId('new-body-form');
   await form.getByLabel('Organets namn').fill('   ');
   await form.getByRole('button', { name: 'Skapa organ' }).click();
-  await expect(form.getByRole('alert')).toContainText('Ogiltiga uppgifter');
+  await expect(form.getByRole('alert')).toHaveText('Namnet får inte vara tomt');
+  await expect(form.getByLabel('Organets namn')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByTestId('no-bodies')).toBeVisible();
 });
 
@@ -118,21 +140,24 @@ test('two windows on the same meeting see each other’s text', async ({ page, h
   await openApp(page, harness);
   await createBody(page, 'LSVO');
   await createMeeting(page, 'LSVO', '2021-05-07', 'Sammanträde');
-  await page.getByTestId('editor').click();
-  await page.keyboard.type('Val av justerare');
+  await endOfTitle(page, 0);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Till justerare valdes Åsa Öberg.');
 
   const other = await context.newPage();
   await openApp(other, harness);
   await openMeeting(other, 'Sammanträde');
-  await expect(other.getByTestId('item-title')).toHaveText(['Val av justerare']);
+  await expect(other.getByTestId('editor')).toContainText('Till justerare valdes Åsa Öberg.');
 
   // A change in the second window reaches the first through the Core's docs.updated event.
+  await endOfTitle(other, 4);
   await other.keyboard.press('Enter');
-  await other.keyboard.type('Till justerare valdes Åsa Öberg.');
-  await expect(page.getByTestId('editor')).toContainText('Till justerare valdes Åsa Öberg.');
-  expect(await editorBlocks(page)).toEqual([
-    ['item-title', 'Val av justerare'],
-    ['paragraph', 'Till justerare valdes Åsa Öberg.'],
+  await other.keyboard.type('Ordföranden tackade och avslutade mötet.');
+  await expect(page.getByTestId('editor')).toContainText('Ordföranden tackade och avslutade mötet.');
+  const expected = formalAgenda.flatMap((t, i): Array<[string, string]> => [
+    ['item-title', t],
+    ['paragraph', i === 0 ? 'Till justerare valdes Åsa Öberg.' : i === 4 ? 'Ordföranden tackade och avslutade mötet.' : ''],
   ]);
+  expect(await editorBlocks(page)).toEqual(expected);
   await expectSaved(other);
 });

@@ -146,10 +146,14 @@ export async function openApp(page: Page, harness: HarnessProcess): Promise<void
   await expect(page.getByTestId('start-screen')).toBeVisible();
 }
 
-export async function createBody(page: Page, name: string, genreLabel = 'Sammanträdesprotokoll'): Promise<void> {
+/** `genreLabel`: the start of the preset's label ("Sammanträdesprotokoll", "Mötesanteckningar", "Politisk nämnd"). */
+export async function createBody(page: Page, name: string, genreLabel = 'Sammanträdesprotokoll', group?: string): Promise<void> {
   const form = page.getByTestId('new-body-form');
   await form.getByLabel('Organets namn').fill(name);
-  await form.getByLabel('Typ av dokument').selectOption({ label: genreLabel });
+  const select = form.getByLabel('Typ av dokument');
+  const value = await select.locator('option').filter({ hasText: new RegExp(`^${genreLabel}`) }).getAttribute('value');
+  await select.selectOption(value!);
+  if (group !== undefined) await form.getByLabel('Beslutande grupp (valfri)').fill(group);
   await form.getByRole('button', { name: 'Skapa organ' }).click();
   await expect(bodyCard(page, name)).toBeVisible();
 }
@@ -177,16 +181,55 @@ export async function backToStart(page: Page): Promise<void> {
   await expect(page.getByTestId('start-screen')).toBeVisible();
 }
 
-/** The blocks of the editor as [kind, text], read from the DOM the person sees. */
+/**
+ * The text blocks of the editor as [kind, text] in document order, read from the DOM the
+ * person sees: item titles, sub-item titles and paragraphs, flattened out of their items.
+ */
 export async function editorBlocks(page: Page): Promise<Array<[string, string]>> {
   return page.getByTestId('editor').evaluate((el) =>
-    Array.from(el.children).map((b): [string, string] => {
+    Array.from(el.querySelectorAll('.item-title, .subitem-title, .paragraph')).map((b): [string, string] => {
       // The text only: without the placeholder hint and Slate's zero-width characters.
       const copy = b.cloneNode(true) as HTMLElement;
       copy.querySelectorAll('[data-slate-placeholder]').forEach((p) => p.remove());
-      return [b.classList.contains('item-title') ? 'item-title' : 'paragraph', (copy.textContent ?? '').replace(/\uFEFF/g, '')];
+      const kind = ['item-title', 'subitem-title', 'paragraph'].find((k) => b.classList.contains(k))!;
+      return [kind, (copy.textContent ?? '').replace(/\uFEFF/g, '')];
     }),
   );
+}
+
+/** The items of the editor: label, title and whether they are tabled. */
+export async function editorItems(page: Page): Promise<Array<{ label: string; title: string; bordlagd: boolean }>> {
+  return page.getByTestId('item').evaluateAll((els) =>
+    els.map((e) => {
+      const title = e.querySelector('.item-title');
+      return {
+        label: (e as HTMLElement).dataset.label ?? '',
+        title: (title?.textContent ?? '').replace(/\uFEFF/g, ''),
+        bordlagd: (e as HTMLElement).dataset.bordlagd === 'true',
+      };
+    }),
+  );
+}
+
+/** The titles of a new formal body's standard agenda (src/bodies/presets.ts), in order. */
+export const formalAgenda = [
+  'Val av justerare samt tid för justering',
+  'Godkännande av föredragningslista',
+  'Föregående sammanträdesprotokoll',
+  'Övriga frågor',
+  'Mötets avslutande',
+];
+
+/** A new formal meeting's blocks: each standard item with its empty paragraph. */
+export const formalAgendaBlocks: Array<[string, string]> = formalAgenda.flatMap((t): Array<[string, string]> => [
+  ['item-title', t],
+  ['paragraph', ''],
+]);
+
+/** Puts the cursor at the end of the n-th item title, as a click and End would. */
+export async function endOfTitle(page: Page, index: number): Promise<void> {
+  await page.getByTestId('item-title').nth(index).click();
+  await page.keyboard.press('End');
 }
 
 export async function itemLabels(page: Page): Promise<string[]> {

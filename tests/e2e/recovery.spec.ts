@@ -7,7 +7,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo } from '../../src/api/contract';
-import { backToStart, bodyCard, call, createBody, createMeeting, editorBlocks, expect, expectSaved, HarnessProcess, openApp, openMeeting, test } from './harness';
+import {
+  backToStart,
+  bodyCard,
+  call,
+  createBody,
+  createMeeting,
+  editorBlocks,
+  endOfTitle,
+  expect,
+  expectSaved,
+  formalAgendaBlocks,
+  HarnessProcess,
+  openApp,
+  openMeeting,
+  test,
+} from './harness';
 import { seriousViolations } from './axe';
 
 // The file name is main/core/db.ts's DB_FILE.
@@ -20,7 +35,8 @@ test('a truncated database leads to the recovery screen, and the newest backup b
     await openApp(page, first);
     await createBody(page, 'LSVO');
     await createMeeting(page, 'LSVO', '2021-04-09', 'April');
-    await page.getByTestId('editor').click();
+    await endOfTitle(page, 2);
+    await page.keyboard.press('Enter');
     await page.keyboard.type('Uppföljning angående åtgärder utifrån IVO:s granskning');
     await expectSaved(page);
     await backToStart(page);
@@ -62,7 +78,9 @@ test('a truncated database leads to the recovery screen, and the newest backup b
     await expect(bodyCard(page, 'LSVO').getByTestId('meeting')).toHaveText(['2021-05-07Maj', '2021-04-09April']);
 
     await openMeeting(page, 'April');
-    expect(await editorBlocks(page)).toEqual([['item-title', 'Uppföljning angående åtgärder utifrån IVO:s granskning']]);
+    const blocks = await editorBlocks(page);
+    expect(blocks).toHaveLength(formalAgendaBlocks.length);
+    expect(blocks[5]).toEqual(['paragraph', 'Uppföljning angående åtgärder utifrån IVO:s granskning']);
   } finally {
     await second.kill();
   }

@@ -1,0 +1,164 @@
+/**
+ * One body's page: its meetings (newest first, with the form for the next one) and its roster
+ * (the people who may appear in attendance lists): the table, adding a person by hand, CSV in
+ * and out. The roster lives in the body's Y.Doc, so a change made here, an import by the Core
+ * or an edit on another device all reach the table the same way.
+ */
+import { useCallback, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { presetLabels, type Person } from '../../src/bodies';
+import type { Body, Meeting } from '../../src/api/contract';
+import { useApi, useConnection } from '../app/ConnectionContext';
+import { ErrorMessage, type Bilingual } from '../app/ErrorMessage';
+import { todayIso } from '../app/format';
+import { localized } from '../i18n';
+import { NewMeetingForm } from '../start/NewMeetingForm';
+import { sortMeetings } from '../start/StartScreen';
+import { AddPersonForm } from './AddPersonForm';
+import { RosterCsv } from './RosterCsv';
+import { RosterTable } from './RosterTable';
+import { personBack, personLeft } from './rosterDoc';
+import { useBodyDoc } from './useBodyDoc';
+import './bodies.css';
+
+export interface BodyScreenProps {
+  body: Body;
+  onBack(): void;
+  onOpenMeeting(meeting: Meeting): void;
+}
+
+export function BodyScreen({ body, onBack, onOpenMeeting }: BodyScreenProps) {
+  const { t, i18n } = useTranslation();
+  const meetingsId = useId();
+  const rosterId = useId();
+  return (
+    <main id="main" className="body-page" data-testid="body-screen" data-body-id={body.id} tabIndex={-1}>
+      <div className="page-header">
+        <button type="button" className="back" onClick={onBack} data-testid="back-to-start">
+          <span aria-hidden="true">← </span>
+          {t('bodyPage.back')}
+        </button>
+        <div>
+          <h1 data-testid="body-name">{body.name}</h1>
+          <p className="genre">{localized(presetLabels[body.preset], i18n.language)}</p>
+        </div>
+      </div>
+      <section aria-labelledby={meetingsId} className="card">
+        <h2 id={meetingsId}>{t('bodyPage.meetings')}</h2>
+        <BodyMeetings body={body} onOpenMeeting={onOpenMeeting} />
+      </section>
+      <section aria-labelledby={rosterId} className="card" data-testid="roster">
+        <h2 id={rosterId}>{t('roster.heading')}</h2>
+        <Roster body={body} />
+      </section>
+    </main>
+  );
+}
+
+function BodyMeetings({ body, onOpenMeeting }: { body: Body; onOpenMeeting(m: Meeting): void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const connection = useConnection();
+  const [meetings, setMeetings] = useState<Meeting[] | null>(null);
+  const [error, setError] = useState<Bilingual | null>(null);
+
+  const load = useCallback(async () => {
+    const res = await api.invoke('meetings.list', { bodyId: body.id });
+    if (!res.ok) return setError(res.error.message);
+    setError(null);
+    setMeetings(sortMeetings(res.value));
+  }, [api, body.id]);
+
+  useEffect(() => {
+    void load();
+    const offChanged = api.on('meetings.changed', (p) => {
+      if (p.bodyId === body.id) void load();
+    });
+    const offReconnect = connection.onReconnect(() => void load());
+    return () => {
+      offChanged();
+      offReconnect();
+    };
+  }, [api, connection, load, body.id]);
+
+  return (
+    <>
+      <ErrorMessage error={error} />
+      {meetings === null ? (
+        <p role="status">{t('start.loading')}</p>
+      ) : meetings.length === 0 ? (
+        <p className="muted" data-testid="no-meetings">
+          {t('start.noMeetings')}
+        </p>
+      ) : (
+        <ul className="meeting-list" data-testid="meeting-list" aria-label={t('start.meetingsOf', { name: body.name })}>
+          {meetings.map((m) => (
+            <li key={m.id}>
+              <button type="button" className="meeting-link" data-testid="meeting" data-meeting-id={m.id} onClick={() => onOpenMeeting(m)}>
+                <span className="meeting-date">{m.date}</span>
+                {m.startTime ? <span className="meeting-time">{formatTimes(m.startTime, m.endTime)}</span> : null}
+                <span className="meeting-title">{m.title || t('start.untitledMeeting')}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <NewMeetingForm body={body} onCreated={onOpenMeeting} />
+    </>
+  );
+}
+
+/** "kl. 12.30 – 15.30", as minutes write it. */
+export function formatTimes(start: string | null, end: string | null): string {
+  const dot = (s: string) => s.replace(':', '.');
+  if (!start) return '';
+  return end ? `kl. ${dot(start)} – ${dot(end)}` : `kl. ${dot(start)}`;
+}
+
+function Roster({ body }: { body: Body }) {
+  const { t } = useTranslation();
+  const { replica, error, people, profile, retry } = useBodyDoc(body.id);
+  const [notice, setNotice] = useState('');
+  const [actionError, setActionError] = useState<Bilingual | null>(null);
+  const captionId = useId();
+
+  if (error) {
+    return (
+      <div>
+        <ErrorMessage error={error} />
+        <button type="button" onClick={retry}>
+          {t('app.retry')}
+        </button>
+      </div>
+    );
+  }
+  if (!replica) return <p role="status">{t('roster.loading')}</p>;
+
+  const doc = replica.doc;
+  function leave(p: Person) {
+    const res = personLeft(doc, p.id, todayIso());
+    if (res.ok) setNotice(t('roster.leftNotice', { name: p.name }));
+    setActionError(res.ok ? null : res.message);
+  }
+  function back(p: Person) {
+    const res = personBack(doc, p.id);
+    if (res.ok) setNotice(t('roster.backNotice', { name: p.name }));
+    setActionError(res.ok ? null : res.message);
+  }
+
+  return (
+    <>
+      <p id={captionId} className="hint">
+        {t('roster.intro')}
+      </p>
+      <RosterTable people={people} captionId={captionId} onLeave={leave} onBack={back} />
+      <p role="status" className="visually-hidden" data-testid="roster-notice">
+        {notice}
+      </p>
+      <ErrorMessage error={actionError} />
+      <AddPersonForm doc={doc} withParty={profile?.kommunallagen === true} onAdded={(p) => setNotice(t('roster.addedNotice', { name: p.name }))} />
+      <RosterCsv bodyId={body.id} bodyName={body.name} people={people} />
+      {profile ? null : <p className="muted">{t('roster.noProfile')}</p>}
+    </>
+  );
+}

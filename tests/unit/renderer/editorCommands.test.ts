@@ -1,0 +1,329 @@
+/**
+ * The editor's commands (AppEditor) and its structural editing (Enter, Backspace, Delete) on a
+ * headless Slate editor with the app's plugins: where a new item or sub-item goes and where
+ * the cursor lands, that a move is one move_node, and that Backspace and Delete never merge
+ * across an item boundary.
+ */
+import { describe, expect, test } from 'vitest';
+import { createEditor, Editor, Element, Node, Transforms, type Descendant, type Path } from 'slate';
+import { checkContent, outline } from '../../../src/protocol/schema';
+import { AppEditor } from '../../../renderer/editor/AppEditor';
+import { withMeetingSchema } from '../../../renderer/editor/createMeetingEditor';
+
+type Shape = string | [string, ...Shape[]];
+function shape(node: Node): Shape {
+  if (!Element.isElement(node)) return (node as { text: string }).text;
+  const leaf = node.children.every((c) => !Element.isElement(c));
+  const flag = node.type === 'item' && node.bordlagd ? '+bordlagd' : '';
+  return leaf ? [`${node.type}${flag}`, Node.string(node)] : [`${node.type}${flag}`, ...node.children.map(shape)];
+}
+
+const T = (text: string) => ({ type: 'item-title', children: [{ text }] });
+const ST = (text: string) => ({ type: 'subitem-title', children: [{ text }] });
+const P = (text: string) => ({ type: 'paragraph', children: [{ text }] });
+const I = (id: string, ...children: unknown[]) => ({ type: 'item', id, children });
+const S = (id: string, ...children: unknown[]) => ({ type: 'subitem', id, children });
+
+function makeEditor(children: unknown[]): Editor {
+  const editor = withMeetingSchema(createEditor());
+  editor.children = structuredClone(children) as Descendant[];
+  Editor.normalize(editor, { force: true });
+  return editor;
+}
+
+const shapes = (editor: Editor) => editor.children.map(shape);
+const at = (editor: Editor, path: Path, offset?: number) =>
+  Transforms.select(editor, offset === undefined ? Editor.end(editor, path) : { path: [...path, 0], offset });
+/** The block path (without the text index) and offset of the cursor. */
+const cursor = (editor: Editor) => ({ block: editor.selection!.focus.path.slice(0, -1), offset: editor.selection!.focus.offset });
+const valid = (editor: Editor) => expect(checkContent(editor.children)).toEqual([]);
+
+const agenda = () => [
+  I('a', T('Val av justerare'), P('Åsa Öberg')),
+  I('b', T('Budget'), P('')),
+  I('c', T('Övriga frågor'), P('')),
+];
+
+describe('AppEditor.insertItem', () => {
+  test('inserts after the current item, cursor in the new title', () => {
+    const editor = makeEditor(agenda());
+    at(editor, [0, 1]);
+    const id = AppEditor.insertItem(editor);
+    editor.insertText('Ny');
+    expect(outline(editor.children).map((i) => i.title)).toEqual(['Val av justerare', 'Ny', 'Budget', 'Övriga frågor']);
+    expect(outline(editor.children)[1]!.id).toBe(id);
+    // The new item has a paragraph waiting under its title.
+    expect(shapes(editor)[1]).toEqual(['item', ['item-title', 'Ny'], ['paragraph', '']]);
+    valid(editor);
+  });
+
+  test('after a given item (from the outline), whatever the cursor', () => {
+    const editor = makeEditor(agenda());
+    at(editor, [0, 1]);
+    AppEditor.insertItem(editor, 'c');
+    expect(cursor(editor).block).toEqual([3, 0]);
+  });
+
+  test('without a selection it appends', () => {
+    const editor = makeEditor(agenda());
+    AppEditor.insertItem(editor);
+    expect(editor.children).toHaveLength(4);
+    expect(cursor(editor).block).toEqual([3, 0]);
+  });
+
+  test('an empty last paragraph under text is removed (Enter, Enter, Ctrl+Enter leaves no blank line)', () => {
+    const editor = makeEditor([I('a', T('Budget'), P('text'), P(''))]);
+    at(editor, [0, 2]);
+    AppEditor.insertItem(editor);
+    expect(shapes(editor)[0]).toEqual(['item', ['item-title', 'Budget'], ['paragraph', 'text']]);
+  });
+
+  test('the only (empty) paragraph of an item stays: it is where the item’s text goes', () => {
+    const editor = makeEditor(agenda());
+    at(editor, [1, 1]);
+    AppEditor.insertItem(editor);
+    expect(shapes(editor)[1]).toEqual(['item', ['item-title', 'Budget'], ['paragraph', '']]);
+  });
+});
+
+describe('AppEditor.insertSubItem', () => {
+  test('under a given item (Övriga frågor): replaces its empty paragraph, cursor in the sub-item title', () => {
+    const editor = makeEditor(agenda());
+    at(editor, [0, 1]);
+    AppEditor.insertSubItem(editor, 'c');
+    editor.insertText('Vaccination');
+    AppEditor.insertSubItem(editor, 'c');
+    editor.insertText('Underskrifter');
+    expect(shapes(editor)[2]).toEqual([
+      'item',
+      ['item-title', 'Övriga frågor'],
+      ['subitem', ['subitem-title', 'Vaccination'], ['paragraph', '']],
+      ['subitem', ['subitem-title', 'Underskrifter'], ['paragraph', '']],
+    ]);
+    expect(outline(editor.children)[2]!.subItems.map((s) => s.title)).toEqual(['Vaccination', 'Underskrifter']);
+    valid(editor);
+  });
+
+  test('in the current item, after the sub-item the cursor is in', () => {
+    const editor = makeEditor([I('c', T('Övriga frågor'), S('s1', ST('a'), P('x')), S('s2', ST('c'), P('z')))]);
+    at(editor, [0, 1, 1]);
+    AppEditor.insertSubItem(editor);
+    editor.insertText('b');
+    expect(outline(editor.children)[0]!.subItems.map((s) => s.title)).toEqual(['a', 'b', 'c']);
+  });
+
+  test('after the paragraph the cursor is in, keeping the text', () => {
+    const editor = makeEditor([I('c', T('Övriga frågor'), P('Inledning'), P('Slut'))]);
+    at(editor, [0, 1]);
+    AppEditor.insertSubItem(editor);
+    expect(shapes(editor)[0]).toEqual([
+      'item',
+      ['item-title', 'Övriga frågor'],
+      ['paragraph', 'Inledning'],
+      ['subitem', ['subitem-title', ''], ['paragraph', '']],
+      ['paragraph', 'Slut'],
+    ]);
+  });
+
+  test('nothing happens without an item to put it in', () => {
+    const editor = makeEditor(agenda());
+    expect(AppEditor.insertSubItem(editor)).toBeNull();
+    expect(AppEditor.insertSubItem(editor, 'no-such-item')).toBeNull();
+  });
+});
+
+describe('moving items', () => {
+  test('moveItem puts the item at the given index, as one move_node, and the cursor goes with it', () => {
+    const editor = makeEditor(agenda());
+    at(editor, [0, 1]);
+    editor.operations = [];
+    expect(AppEditor.moveItem(editor, 'a', 2)).toBe(true);
+    expect(editor.operations.map((o) => o.type)).toEqual(['move_node']);
+    expect(outline(editor.children).map((i) => i.id)).toEqual(['b', 'c', 'a']);
+    expect(cursor(editor).block).toEqual([2, 1]);
+  });
+
+  test('moveItem clamps the index and refuses a no-op or an unknown id', () => {
+    const editor = makeEditor(agenda());
+    expect(AppEditor.moveItem(editor, 'c', 99)).toBe(false);
+    expect(AppEditor.moveItem(editor, 'x', 0)).toBe(false);
+    expect(AppEditor.moveItem(editor, 'c', -5)).toBe(true);
+    expect(outline(editor.children).map((i) => i.id)).toEqual(['c', 'a', 'b']);
+  });
+
+  test('moveItemUp/Down move the current item, and stop at the ends', () => {
+    const editor = makeEditor(agenda());
+    at(editor, [1, 0]);
+    expect(AppEditor.moveItemUp(editor)).toBe(true);
+    expect(AppEditor.moveItemUp(editor)).toBe(false);
+    expect(outline(editor.children).map((i) => i.id)).toEqual(['b', 'a', 'c']);
+    expect(AppEditor.moveItemDown(editor, 'a')).toBe(true);
+    expect(AppEditor.moveItemDown(editor, 'a')).toBe(false);
+    expect(outline(editor.children).map((i) => i.id)).toEqual(['b', 'c', 'a']);
+  });
+});
+
+describe('toggleBordlagd and jumpToItem', () => {
+  test('toggleBordlagd sets and removes the attribute on the item', () => {
+    const editor = makeEditor(agenda());
+    expect(AppEditor.toggleBordlagd(editor, 'b')).toBe(true);
+    expect(outline(editor.children)[1]!.bordlagd).toBe(true);
+    expect(AppEditor.toggleBordlagd(editor, 'b')).toBe(false);
+    expect('bordlagd' in editor.children[1]!).toBe(false);
+  });
+
+  test('jumpToItem puts the cursor at the end of the item’s or sub-item’s title', () => {
+    const editor = makeEditor([...agenda(), I('d', T('Övrigt'), S('s1', ST('Vaccination')))]);
+    expect(AppEditor.jumpToItem(editor, 'b')).toEqual([1, 0]);
+    expect(cursor(editor)).toEqual({ block: [1, 0], offset: 'Budget'.length });
+    expect(AppEditor.jumpToItem(editor, 's1')).toEqual([3, 1, 0]);
+    expect(cursor(editor)).toEqual({ block: [3, 1, 0], offset: 'Vaccination'.length });
+    expect(AppEditor.jumpToItem(editor, 'nope')).toBeNull();
+  });
+});
+
+describe('Enter', () => {
+  test('at the end of a title goes into the empty first paragraph', () => {
+    const editor = makeEditor(agenda());
+    at(editor, [1, 0]);
+    editor.insertBreak();
+    expect(cursor(editor).block).toEqual([1, 1]);
+    expect(shapes(editor)[1]).toEqual(['item', ['item-title', 'Budget'], ['paragraph', '']]);
+  });
+
+  test('at the end of a title with text under it opens a new paragraph right under the title', () => {
+    const editor = makeEditor(agenda());
+    at(editor, [0, 0]);
+    editor.insertBreak();
+    editor.insertText('Först');
+    expect(shapes(editor)[0]).toEqual(['item', ['item-title', 'Val av justerare'], ['paragraph', 'Först'], ['paragraph', 'Åsa Öberg']]);
+    valid(editor);
+  });
+
+  test('at the end of a title with only sub-items under it creates the paragraph', () => {
+    const editor = makeEditor([I('c', T('Övriga frågor'), S('s1', ST('a')))]);
+    at(editor, [0, 0]);
+    editor.insertBreak();
+    expect(cursor(editor).block).toEqual([0, 1]);
+    expect(shapes(editor)[0]).toEqual(['item', ['item-title', 'Övriga frågor'], ['paragraph', ''], ['subitem', ['subitem-title', 'a']]]);
+  });
+
+  test('in the middle of a title moves the rest into a paragraph with its own id', () => {
+    const editor = makeEditor([I('a', { ...T('Övriga frågor a/ vaccination'), id: 't1' })]);
+    at(editor, [0, 0], 'Övriga frågor'.length);
+    editor.insertBreak();
+    expect(shapes(editor)[0]).toEqual(['item', ['item-title', 'Övriga frågor'], ['paragraph', ' a/ vaccination']]);
+    const [title, para] = (editor.children[0] as { children: Array<{ id: string }> }).children;
+    expect(title!.id).toBe('t1');
+    expect(para!.id).not.toBe('t1');
+    expect(cursor(editor)).toEqual({ block: [0, 1], offset: 0 });
+  });
+
+  test('at the end of a sub-item title goes into its paragraph', () => {
+    const editor = makeEditor([I('c', T('Övriga frågor'), S('s1', ST('Vaccination'), P('')))]);
+    at(editor, [0, 1, 0]);
+    editor.insertBreak();
+    expect(cursor(editor).block).toEqual([0, 1, 1]);
+  });
+
+  test('in a paragraph splits it; both halves keep unique ids', () => {
+    const editor = makeEditor([I('a', T('T'), { ...P('ab'), id: 'p1' })]);
+    at(editor, [0, 1], 1);
+    editor.insertBreak();
+    expect(shapes(editor)[0]).toEqual(['item', ['item-title', 'T'], ['paragraph', 'a'], ['paragraph', 'b']]);
+    const kids = (editor.children[0] as { children: Array<{ id: string }> }).children;
+    expect(kids[1]!.id).toBe('p1');
+    expect(kids[2]!.id).not.toBe('p1');
+  });
+
+  test('Shift+Enter is a line break inside the block', () => {
+    const editor = makeEditor([I('a', T('T'), P('a'))]);
+    at(editor, [0, 1]);
+    editor.insertSoftBreak();
+    expect(shapes(editor)[0]).toEqual(['item', ['item-title', 'T'], ['paragraph', 'a\n']]);
+  });
+});
+
+describe('Backspace', () => {
+  test('at the start of an empty paragraph removes it and continues at the end of the block before', () => {
+    const editor = makeEditor([I('a', T('Budget'), P('text'), P(''))]);
+    at(editor, [0, 2], 0);
+    editor.deleteBackward('character');
+    expect(shapes(editor)[0]).toEqual(['item', ['item-title', 'Budget'], ['paragraph', 'text']]);
+    expect(cursor(editor)).toEqual({ block: [0, 1], offset: 4 });
+  });
+
+  test('at the start of an item’s only, empty paragraph goes to the end of the title', () => {
+    const editor = makeEditor(agenda());
+    at(editor, [1, 1], 0);
+    editor.deleteBackward('character');
+    expect(shapes(editor)[1]).toEqual(['item', ['item-title', 'Budget']]);
+    expect(cursor(editor)).toEqual({ block: [1, 0], offset: 6 });
+  });
+
+  test('at the start of a title with text never merges it into the item before', () => {
+    const editor = makeEditor(agenda());
+    const before = JSON.stringify(editor.children);
+    at(editor, [1, 0], 0);
+    editor.deleteBackward('character');
+    expect(JSON.stringify(editor.children)).toBe(before);
+  });
+
+  test('at the start of the title of an item with nothing written in it removes the item', () => {
+    const editor = makeEditor([...agenda(), I('d', T(''), P(''))]);
+    at(editor, [3, 0], 0);
+    editor.deleteBackward('character');
+    expect(outline(editor.children).map((i) => i.id)).toEqual(['a', 'b', 'c']);
+    expect(cursor(editor).block).toEqual([2, 1]);
+  });
+
+  test('the last item is never removed', () => {
+    const editor = makeEditor([I('a', T(''), P(''))]);
+    at(editor, [0, 0], 0);
+    editor.deleteBackward('character');
+    expect(editor.children).toHaveLength(1);
+  });
+
+  test('at the start of an empty sub-item’s title removes the sub-item; with text it stays', () => {
+    const editor = makeEditor([I('c', T('Övriga frågor'), S('s1', ST('Vaccination')), S('s2', ST(''), P('')))]);
+    at(editor, [0, 2, 0], 0);
+    editor.deleteBackward('character');
+    expect(outline(editor.children)[0]!.subItems.map((s) => s.id)).toEqual(['s1']);
+    expect(cursor(editor)).toEqual({ block: [0, 1, 0], offset: 'Vaccination'.length });
+    at(editor, [0, 1, 0], 0);
+    editor.deleteBackward('character');
+    expect(outline(editor.children)[0]!.subItems.map((s) => s.id)).toEqual(['s1']);
+  });
+
+  test('inside text it deletes a character as usual', () => {
+    const editor = makeEditor(agenda());
+    at(editor, [1, 0]);
+    editor.deleteBackward('character');
+    expect(outline(editor.children)[1]!.title).toBe('Budge');
+  });
+});
+
+describe('Delete', () => {
+  test('at the end of an item does not pull the next item’s title into it', () => {
+    const editor = makeEditor(agenda());
+    const before = JSON.stringify(editor.children);
+    at(editor, [0, 1]);
+    editor.deleteForward('character');
+    expect(JSON.stringify(editor.children)).toBe(before);
+  });
+
+  test('on an empty last paragraph removes it and goes to the next title', () => {
+    const editor = makeEditor(agenda());
+    at(editor, [1, 1]);
+    editor.deleteForward('character');
+    expect(shapes(editor)[1]).toEqual(['item', ['item-title', 'Budget']]);
+    expect(cursor(editor)).toEqual({ block: [2, 0], offset: 0 });
+  });
+
+  test('inside an item it joins paragraphs as usual', () => {
+    const editor = makeEditor([I('a', T('T'), P('ett'), P('två'))]);
+    at(editor, [0, 1]);
+    editor.deleteForward('character');
+    expect(shapes(editor)[0]).toEqual(['item', ['item-title', 'T'], ['paragraph', 'etttvå']]);
+  });
+});
