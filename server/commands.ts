@@ -3,7 +3,7 @@
  * Swedish then English. A command returns its exit code; `serve` resolves when stopped.
  */
 import { readServerConfig, type ServerConfig } from './config';
-import { isBodyId } from './docNames';
+import { isBodyId } from '../src/sync/docNames';
 import { AdminError } from './messages';
 import { PostgresStore } from './store/PostgresStore';
 import { openStore } from './store/openStore';

@@ -10,6 +10,7 @@ import { Redis } from '@hocuspocus/extension-redis';
 import { Server, type Extension } from '@hocuspocus/server';
 import type { ServerConfig } from './config';
 import { AccessControl } from './extensions/AccessControl';
+import { Discovery } from './extensions/Discovery';
 import { Limits } from './extensions/Limits';
 import { Persistence } from './extensions/Persistence';
 import { AdminError } from './messages';
@@ -57,6 +58,7 @@ export async function startSyncServer(config: ServerConfig, store: ServerStore, 
       nodeName,
     }),
     access,
+    new Discovery(store, { burst: config.PARAGRAF_CONNECTION_BURST, perMinute: config.PARAGRAF_CONNECTIONS_PER_MINUTE, trustProxy: config.PARAGRAF_TRUST_PROXY }, log),
     new Persistence(store, log),
   ];
 

@@ -2,7 +2,7 @@
  * Who may open which document. Every document connection (Hocuspocus authenticates each
  * document on a socket separately) passes here before anything is loaded or sent:
  *
- * 1. the name must follow the naming contract (docNames.ts), which gives the body;
+ * 1. the name must follow the naming contract (src/sync/docNames.ts), which gives the body;
  * 2. the token must belong to a user and not be revoked;
  * 3. the user must hold a grant for that body; a read-only grant sets
  *    `connectionConfig.readOnly`, and Hocuspocus then refuses (SyncStatus false) every
@@ -13,7 +13,7 @@
  * revoked grant or token closes the document connection, a downgrade makes it read-only.
  */
 import type { Connection, Extension, Hocuspocus, onAuthenticatePayload, onConfigurePayload } from '@hocuspocus/server';
-import { parseDocumentName } from '../docNames';
+import { parseDocumentName } from '../../src/sync/docNames';
 import { RefusalError, refusal } from '../messages';
 import type { AccessMode, ServerStore } from '../store/Store';
 import { hashToken, looksLikeToken } from '../tokens';

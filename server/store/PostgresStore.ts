@@ -10,7 +10,7 @@
 import pg from 'pg';
 import { AdminError } from '../messages';
 import { checkUpdate, planCompaction, rebuildDocument, sha256 } from './docState';
-import type { AccessMode, CompactionResult, GrantRow, ServerStore, TokenAccess, TokenRow, UserRow } from './Store';
+import { grantedOnly, type AccessMode, type CompactionResult, type DocumentListing, type GrantRow, type ServerStore, type TokenAccess, type TokenRow, type UserRow } from './Store';
 
 /** Numbered migrations, run by the schema owner; the version is kept in `schema_version`. */
 export const postgresMigrations: string[] = [
@@ -315,6 +315,27 @@ export class PostgresStore implements ServerStore {
       [bodyId, tokenId],
     );
     return r.rows[0]?.mode ?? null;
+  }
+
+  async listDocuments(tokenHash: Buffer): Promise<DocumentListing | null> {
+    const user = await this.pool.query<{ id: number; name: string }>(
+      'SELECT u.id, u.name FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = $1 AND t.revoked_at IS NULL',
+      [tokenHash],
+    );
+    const u = user.rows[0];
+    if (!u) return null;
+    const grants = await this.pool.query<{ body_id: string; mode: AccessMode }>('SELECT body_id, mode FROM access_grants WHERE user_id = $1 ORDER BY body_id', [u.id]);
+    const bodies = grants.rows.map((g) => ({ bodyId: g.body_id, mode: g.mode }));
+    if (bodies.length === 0) return { userName: u.name, bodies, documents: [] };
+    // A document exists once it has a snapshot or a logged update (a new one may have only
+    // the latter until its first compaction). The body is the second segment of the name.
+    const ids = bodies.map((b) => b.bodyId);
+    const r = await this.pool.query<{ name: string }>(
+      `SELECT name FROM documents WHERE split_part(name, '/', 2) = ANY($1::text[])
+       UNION SELECT name FROM document_updates WHERE split_part(name, '/', 2) = ANY($1::text[])`,
+      [ids],
+    );
+    return { userName: u.name, bodies, documents: grantedOnly(r.rows.map((row) => row.name), new Set(ids)) };
   }
 
   async close(): Promise<void> {

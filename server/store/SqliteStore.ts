@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AdminError } from '../messages';
 import { checkUpdate, planCompaction, rebuildDocument, sha256, type StoredPiece } from './docState';
-import type { AccessMode, CompactionResult, GrantRow, ServerStore, TokenAccess, TokenRow, UserRow } from './Store';
+import { grantedOnly, type AccessMode, type CompactionResult, type DocumentListing, type GrantRow, type ServerStore, type TokenAccess, type TokenRow, type UserRow } from './Store';
 
 export const SQLITE_FILE = 'paragraf-server.sqlite';
 
@@ -232,6 +232,27 @@ export class SqliteStore implements ServerStore {
       )
       .get(bodyId, tokenId) as { mode: AccessMode } | undefined;
     return row?.mode ?? null;
+  }
+
+  async listDocuments(tokenHash: Buffer): Promise<DocumentListing | null> {
+    return this.db.transaction(() => {
+      const user = this.db
+        .prepare('SELECT u.id, u.name FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = ? AND t.revoked_at IS NULL')
+        .get(tokenHash) as { id: number; name: string } | undefined;
+      if (!user) return null;
+      const bodies = (this.db.prepare('SELECT body_id, mode FROM access_grants WHERE user_id = ? ORDER BY body_id').all(user.id) as Array<{ body_id: string; mode: AccessMode }>).map(
+        (g) => ({ bodyId: g.body_id, mode: g.mode }),
+      );
+      // A document exists once it has a snapshot or a logged update (a new one may have only
+      // the latter until its first compaction). Prefix match on the body's two name forms.
+      const byBody = this.db.prepare(
+        `SELECT name FROM documents WHERE name = 'body/' || @id OR substr(name, 1, length('meeting/' || @id || '/')) = 'meeting/' || @id || '/'
+         UNION SELECT name FROM document_updates WHERE name = 'body/' || @id OR substr(name, 1, length('meeting/' || @id || '/')) = 'meeting/' || @id || '/'`,
+      );
+      const names: string[] = [];
+      for (const b of bodies) for (const r of byBody.all({ id: b.bodyId }) as Array<{ name: string }>) names.push(r.name);
+      return { userName: user.name, bodies, documents: grantedOnly(names, new Set(bodies.map((b) => b.bodyId))) };
+    })();
   }
 
   async close(): Promise<void> {

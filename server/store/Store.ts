@@ -14,6 +14,8 @@
  *   is damaged, so a document that failed to load is never opened, edited or stored.
  */
 
+import { parseDocumentName } from '../../src/sync/docNames';
+
 export type AccessMode = 'read-write' | 'read-only';
 
 export interface UserRow {
@@ -43,6 +45,14 @@ export interface TokenAccess {
   userId: number;
   userName: string;
   mode: AccessMode | null;
+}
+
+/** What one token's user may discover (GET /v1/documents): grants and their stored documents. */
+export interface DocumentListing {
+  userName: string;
+  bodies: Array<{ bodyId: string; mode: AccessMode }>;
+  /** Names of stored documents of granted bodies only, sorted. */
+  documents: string[];
 }
 
 export interface CompactionResult {
@@ -80,8 +90,26 @@ export interface ServerStore {
   authenticate(tokenHash: Buffer, bodyId: string): Promise<TokenAccess | null>;
   /** The current grant for an open connection (null: token revoked or grant removed). */
   accessFor(tokenId: number, bodyId: string): Promise<AccessMode | null>;
+  /**
+   * The documents a live token's user may open (null: unknown or revoked token). Only names
+   * in granted bodies, checked again in code with `grantedOnly` whatever the SQL returned.
+   */
+  listDocuments(tokenHash: Buffer): Promise<DocumentListing | null>;
 
   close(): Promise<void>;
+}
+
+/**
+ * The last word on what a listing may contain: names that follow the naming contract and
+ * whose body (read from the name, as access control does) is granted. Sorted, no duplicates.
+ */
+export function grantedOnly(names: Iterable<string>, granted: ReadonlySet<string>): string[] {
+  const out = new Set<string>();
+  for (const name of names) {
+    const parsed = parseDocumentName(name);
+    if (parsed && granted.has(parsed.bodyId)) out.add(name);
+  }
+  return [...out].sort();
 }
 
 export const accessModes: readonly AccessMode[] = ['read-write', 'read-only'];

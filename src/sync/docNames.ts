@@ -1,5 +1,5 @@
 /**
- * The document naming contract between the app (main/'s sync client) and this server.
+ * The document naming contract between the app (main/'s sync client) and the sync server.
  *
  *   body/<bodyId>                 a body's profile and roster document
  *   meeting/<bodyId>/<meetingId>  one meeting of that body (the meeting doc's meta.bodyId)
@@ -9,7 +9,8 @@
  * nothing is sent, before the grant for that body has been checked. Any other shape is
  * refused. A name is also the storage key, so there is exactly one spelling of each name.
  *
- * Pure code: it could move to src/ (where main/ would share it) without change.
+ * Shared by the server (access control: the body comes from the name) and main/'s sync client
+ * (which builds the names and treats them as authoritative), so it lives in src/.
  */
 
 const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';

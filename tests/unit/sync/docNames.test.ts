@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyDocumentName, meetingDocumentName, parseDocumentName } from '../../../server/docNames';
+import { bodyDocumentName, meetingDocumentName, parseDocumentName } from '../../../src/sync/docNames';
 
 const body = '6095438d-6667-40fc-b743-6e126730206e';
 const meeting = '0b9a4a39-56a4-4c9e-a8e4-0d7b9b7d1f21';
