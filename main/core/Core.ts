@@ -21,7 +21,8 @@ import { personSchema, type Person } from '../../src/bodies/roster';
 import { importRosterCsv } from '../../src/bodies/rosterCsv';
 import { newItem } from '../../src/protocol/schema';
 import { freezeNumbers, numberMeeting, numberYear, type FrozenNumbers } from '../../src/numbering';
-import { bodyScheme, itemRows, projectBody, projectMeeting, readFrozen, readProfile, rebuildAll, renumberBody, yearMeetings } from './projections';
+import { bodyScheme, itemRows, parseFixedNumbers, projectBody, projectMeeting, readFrozen, readProfile, readRecorded, rebuildAll, renumberBody, yearMeetings } from './projections';
+import type { ManagedMeeting } from '../../src/numbering';
 
 export interface CoreOptions {
   dataDir: string;
@@ -52,6 +53,7 @@ interface MeetingRow {
   place: string | null;
   dnr: string | null;
   started_at: string | null;
+  frozen_json: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -68,6 +70,7 @@ const rowToMeeting = (r: MeetingRow): Meeting => ({
   dnr: r.dnr,
   status: r.status,
   startedAt: r.started_at,
+  recorded: parseFixedNumbers(r.frozen_json).recorded ?? null,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -285,11 +288,58 @@ export class Core {
         this.emit('meetings.changed', { bodyId });
         return rowToMeeting(db.prepare('SELECT * FROM meeting WHERE id = ?').get(id) as MeetingRow);
       },
+      'meetings.recordEarlier': ({ bodyId, date, firstNumber, lastNumber, title }) => {
+        const { db, docs } = this.ready();
+        const body = db.prepare('SELECT * FROM body WHERE id = ?').get(bodyId) as BodyRow | undefined;
+        if (!body) throw notFound('Organet', 'The body');
+        const scheme = bodyScheme(db, bodyId);
+        if (scheme.kind !== 'yearly') {
+          throw new ParagrafError(
+            'INVALID_INPUT',
+            'Organets numrering börjar om vid varje möte, så tidigare möten påverkar inte numren. Inget har sparats.',
+            'The body’s numbering restarts at every meeting, so earlier meetings do not affect the numbers. Nothing was saved.',
+          );
+        }
+        this.flushProjections();
+        if (yearMeetings(db, bodyId, date.slice(0, 4)).some((m) => m.date === date && !('recorded' in m))) {
+          throw new ParagrafError(
+            'CONFLICT',
+            `Det finns redan ett möte i Paragraf den ${date}. Ett tidigare möte läggs bara in för möten som protokollfördes utanför Paragraf. Inget har sparats.`,
+            `There is already a meeting in Paragraf on ${date}. An earlier meeting is recorded only for meetings minuted outside Paragraf. Nothing was saved.`,
+          );
+        }
+        const id = randomUUID();
+        const createdAt = new Date().toISOString();
+        const first = firstNumber ?? 1;
+        db.transaction(() => {
+          docs.create(id, 'meeting', (doc) => {
+            const meta = doc.getMap('meta');
+            meta.set('bodyId', bodyId);
+            meta.set('title', title && title.length > 0 ? title : `${body.name} ${date}`);
+            meta.set('date', date);
+            meta.set('status', 'avslutat');
+            meta.set('createdAt', createdAt);
+            meta.set('recorded', { first, last: lastNumber });
+            doc.get('content', Y.XmlText);
+          });
+          const { year } = projectMeeting(db, docs, id);
+          renumberBody(db, bodyId, year);
+        })();
+        this.emit('meetings.changed', { bodyId });
+        return rowToMeeting(db.prepare('SELECT * FROM meeting WHERE id = ?').get(id) as MeetingRow);
+      },
       'meetings.setStatus': ({ meetingId, status }) => {
         const { db, docs } = this.ready();
         if (docs.kindOf(meetingId) !== 'meeting') throw notFound('Mötet', 'The meeting');
         this.flushProjections();
         const doc = docs.get(meetingId);
+        if (readRecorded(doc)) {
+          throw new ParagrafError(
+            'CONFLICT',
+            'Mötet protokollfördes utanför Paragraf; bara dess datum och paragrafnummer finns här.',
+            'The meeting was minuted outside Paragraf; only its date and § numbers are kept here.',
+          );
+        }
         const current = String(doc.getMap('meta').get('status') ?? 'planerat');
         if (current === 'justerat') {
           throw new ParagrafError('CONFLICT', 'Protokollet är justerat och kan inte öppnas igen. Ändringar görs som rättelse.', 'The minutes are adjusted (justerat) and cannot be reopened. Changes are made as a correction.');
@@ -301,7 +351,7 @@ export class Core {
             if (current === 'planerat') {
               // Starting: the numbers the secretary sees now are the ones the minutes keep.
               const others = yearMeetings(db, bodyId, year);
-              const self = others.find((m) => m.id === meetingId)!;
+              const self = others.find((m) => m.id === meetingId) as ManagedMeeting;
               frozen = freezeNumbers(numberMeeting({ scheme: bodyScheme(db, bodyId), meeting: self, otherMeetings: others }));
             }
             this.commitCoreChange(meetingId, (d) => {
@@ -338,7 +388,7 @@ export class Core {
         const diagnostics = numberYear(scheme, meetings).diagnostics.map((d) => ({ ...d, meetingIds: [...d.meetingIds], numbers: [...d.numbers], itemIds: [...d.itemIds] }));
         const otherMeetings = meetings
           .filter((x) => x.id !== meetingId)
-          .map((x) => ({ ...x, items: x.items.map((i) => ({ id: i.id, subItems: (i.subItems ?? []).map((sub) => ({ id: sub.id })) })) }));
+          .map((x) => ('recorded' in x ? { ...x, recorded: [...x.recorded] } : { ...x, items: x.items.map((i) => ({ id: i.id, subItems: (i.subItems ?? []).map((sub) => ({ id: sub.id })) })) }));
         return { scheme, otherMeetings, diagnostics };
       },
       'projections.rebuild': () => {
@@ -444,7 +494,7 @@ export class Core {
     if (!m) return;
     const meetings = yearMeetings(db, m.body_id, m.date.slice(0, 4));
     const self = meetings.find((x) => x.id === meetingId);
-    if (!self) return;
+    if (!self || 'recorded' in self) return;
     const { toFreeze } = numberMeeting({ scheme: bodyScheme(db, m.body_id), meeting: self, otherMeetings: meetings });
     if (Object.keys(toFreeze.items).length === 0 && Object.keys(toFreeze.subItems).length === 0) return;
     this.commitCoreChange(meetingId, (d) => {

@@ -10,7 +10,7 @@ import { bodyProfileSchema, type BodyProfile } from '../../src/bodies/profile';
 import { personSchema } from '../../src/bodies/roster';
 import { attendanceEntrySchema } from '../../src/protocol/attendance';
 import { outline } from '../../src/protocol/schema';
-import { numberYear, type FrozenNumbers, type ManagedMeeting, type NumberingScheme } from '../../src/numbering';
+import { numberYear, type FrozenNumbers, type ManagedMeeting, type MeetingInput, type NumberingScheme, type RecordedMeeting } from '../../src/numbering';
 import type { ItemRow } from '../../src/api/contract';
 import type { Db } from './db';
 import type { DocStore } from './docStore';
@@ -27,6 +27,18 @@ export function readFrozen(doc: Y.Doc): FrozenNumbers | undefined {
   const items = doc.getMap<number>('frozenItems');
   const subItems = doc.getMap<number>('frozenSubItems');
   return { items: Object.fromEntries(items.entries()), subItems: Object.fromEntries(subItems.entries()) };
+}
+
+export interface RecordedRange {
+  first: number;
+  last: number;
+}
+
+/** A meeting recorded by meetings.recordEarlier: the § span its minutes used. */
+export function readRecorded(doc: Y.Doc): RecordedRange | null {
+  const r = doc.getMap('meta').get('recorded') as Partial<RecordedRange> | undefined;
+  if (!r || !Number.isInteger(r.first) || !Number.isInteger(r.last) || r.first! > r.last!) return null;
+  return { first: r.first!, last: r.last! };
 }
 
 export function readContent(doc: Y.Doc): unknown[] {
@@ -67,6 +79,7 @@ export function projectMeeting(db: Db, docs: DocStore, meetingId: string): { bod
   const existing = db.prepare('SELECT created_at FROM meeting WHERE id = ?').get(meetingId) as { created_at: string } | undefined;
   const now = new Date().toISOString();
   const frozen = readFrozen(doc);
+  const recorded = readRecorded(doc);
   db.prepare(
     `INSERT INTO meeting (id, body_id, title, date, status, created_at, updated_at, start_time, end_time, place, dnr, started_at, frozen_json)
      VALUES (@id, @bodyId, @title, @date, @status, @createdAt, @updatedAt, @startTime, @endTime, @place, @dnr, @startedAt, @frozen)
@@ -85,7 +98,7 @@ export function projectMeeting(db: Db, docs: DocStore, meetingId: string): { bod
     place: str(meta.get('place')),
     dnr: str(meta.get('dnr')),
     startedAt: str(meta.get('startedAt')),
-    frozen: frozen ? JSON.stringify(frozen) : null,
+    frozen: recorded ? JSON.stringify({ recorded }) : frozen ? JSON.stringify(frozen) : null,
   });
 
   // Items: positions and titles from the document; numbers are filled in by renumberBody.
@@ -133,13 +146,31 @@ export function bodyScheme(db: Db, bodyId: string): NumberingScheme {
   return profile?.success ? profile.data.numbering : { kind: 'yearly', format: 'space' };
 }
 
+/**
+ * The § numbers fixed for a meeting, from the meeting row's `frozen_json`: FrozenNumbers once
+ * it has started, or `{ recorded: {first, last} }` for a meeting minuted outside Paragraf (its
+ * numbers were fixed elsewhere, so they are frozen by definition and share the column).
+ */
+export function parseFixedNumbers(json: string | null): { frozen?: FrozenNumbers; recorded?: RecordedRange } {
+  if (!json) return {};
+  const value = JSON.parse(json) as FrozenNumbers | { recorded: RecordedRange };
+  return 'recorded' in value ? { recorded: value.recorded } : { frozen: value };
+}
+
 /** The body's meetings of one calendar year, as the numbering engine takes them. */
-export function yearMeetings(db: Db, bodyId: string, year: string): ManagedMeeting[] {
+export function yearMeetings(db: Db, bodyId: string, year: string): MeetingInput[] {
   const meetings = db
     .prepare("SELECT id, date, start_time, frozen_json FROM meeting WHERE body_id = ? AND substr(date, 1, 4) = ? ORDER BY date, start_time, id")
     .all(bodyId, year) as Array<{ id: string; date: string; start_time: string | null; frozen_json: string | null }>;
   const items = db.prepare('SELECT id, sub_items_json FROM item WHERE meeting_id = ? ORDER BY position');
-  return meetings.map((m) => {
+  return meetings.map((m): MeetingInput => {
+    const fixed = parseFixedNumbers(m.frozen_json);
+    if (fixed.recorded) {
+      const { first, last } = fixed.recorded;
+      const recorded: RecordedMeeting = { id: m.id, date: m.date, recorded: Array.from({ length: last - first + 1 }, (_, i) => first + i) };
+      if (m.start_time) recorded.sortKey = m.start_time;
+      return recorded;
+    }
     const managed: ManagedMeeting = {
       id: m.id,
       date: m.date,
@@ -149,7 +180,7 @@ export function yearMeetings(db: Db, bodyId: string, year: string): ManagedMeeti
       })),
     };
     if (m.start_time) managed.sortKey = m.start_time;
-    if (m.frozen_json) managed.frozen = JSON.parse(m.frozen_json) as FrozenNumbers;
+    if (fixed.frozen) managed.frozen = fixed.frozen;
     return managed;
   });
 }
@@ -212,5 +243,5 @@ export function rebuildAll(db: Db, docs: DocStore) {
     }
   })();
   const count = (t: string) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
-  return { bodies: count('body'), meetings: count('meeting'), items: count('item'), people: count('person'), attendance: count('attendance') };
+  return { bodies: count('body'), meetings: count('meeting'), items: count('item'), people: count('person'), attendance: count('attendance'), decisions: count('decision') };
 }

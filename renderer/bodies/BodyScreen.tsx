@@ -18,7 +18,9 @@ import { AddPersonForm } from './AddPersonForm';
 import { RosterCsv } from './RosterCsv';
 import { RosterTable } from './RosterTable';
 import { personBack, personLeft } from './rosterDoc';
-import { useBodyDoc } from './useBodyDoc';
+import { useBodyDoc, type BodyDoc } from './useBodyDoc';
+import { EarlierMeetingForm } from './EarlierMeetingForm';
+import { MeetingList } from '../start/MeetingList';
 import './bodies.css';
 
 export interface BodyScreenProps {
@@ -31,6 +33,9 @@ export function BodyScreen({ body, onBack, onOpenMeeting }: BodyScreenProps) {
   const { t, i18n } = useTranslation();
   const meetingsId = useId();
   const rosterId = useId();
+  // One replica of the body's document for the whole page: the roster edits it, and its
+  // profile says whether § numbers run through the year (then earlier meetings matter).
+  const bodyDoc = useBodyDoc(body.id);
   return (
     <main id="main" className="body-page" data-testid="body-screen" data-body-id={body.id} tabIndex={-1}>
       <div className="page-header">
@@ -45,17 +50,17 @@ export function BodyScreen({ body, onBack, onOpenMeeting }: BodyScreenProps) {
       </div>
       <section aria-labelledby={meetingsId} className="card">
         <h2 id={meetingsId}>{t('bodyPage.meetings')}</h2>
-        <BodyMeetings body={body} onOpenMeeting={onOpenMeeting} />
+        <BodyMeetings body={body} yearly={bodyDoc.profile?.numbering.kind === 'yearly'} onOpenMeeting={onOpenMeeting} />
       </section>
       <section aria-labelledby={rosterId} className="card" data-testid="roster">
         <h2 id={rosterId}>{t('roster.heading')}</h2>
-        <Roster body={body} />
+        <Roster body={body} bodyDoc={bodyDoc} />
       </section>
     </main>
   );
 }
 
-function BodyMeetings({ body, onOpenMeeting }: { body: Body; onOpenMeeting(m: Meeting): void }) {
+function BodyMeetings({ body, yearly, onOpenMeeting }: { body: Body; yearly: boolean; onOpenMeeting(m: Meeting): void }) {
   const { t } = useTranslation();
   const api = useApi();
   const connection = useConnection();
@@ -91,33 +96,17 @@ function BodyMeetings({ body, onOpenMeeting }: { body: Body; onOpenMeeting(m: Me
           {t('start.noMeetings')}
         </p>
       ) : (
-        <ul className="meeting-list" data-testid="meeting-list" aria-label={t('start.meetingsOf', { name: body.name })}>
-          {meetings.map((m) => (
-            <li key={m.id}>
-              <button type="button" className="meeting-link" data-testid="meeting" data-meeting-id={m.id} onClick={() => onOpenMeeting(m)}>
-                <span className="meeting-date">{m.date}</span>
-                {m.startTime ? <span className="meeting-time">{formatTimes(m.startTime, m.endTime)}</span> : null}
-                <span className="meeting-title">{m.title || t('start.untitledMeeting')}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <MeetingList meetings={meetings} bodyName={body.name} onOpenMeeting={onOpenMeeting} withTimes />
       )}
       <NewMeetingForm body={body} onCreated={onOpenMeeting} />
+      {yearly ? <EarlierMeetingForm body={body} /> : null}
     </>
   );
 }
 
-/** "kl. 12.30 – 15.30", as minutes write it. */
-export function formatTimes(start: string | null, end: string | null): string {
-  const dot = (s: string) => s.replace(':', '.');
-  if (!start) return '';
-  return end ? `kl. ${dot(start)} – ${dot(end)}` : `kl. ${dot(start)}`;
-}
-
-function Roster({ body }: { body: Body }) {
+function Roster({ body, bodyDoc }: { body: Body; bodyDoc: BodyDoc }) {
   const { t } = useTranslation();
-  const { replica, error, people, profile, retry } = useBodyDoc(body.id);
+  const { replica, error, people, profile, retry } = bodyDoc;
   const [notice, setNotice] = useState('');
   const [actionError, setActionError] = useState<Bilingual | null>(null);
   const captionId = useId();

@@ -11,6 +11,7 @@ import { useApi, useConnection } from '../app/ConnectionContext';
 import { ErrorMessage, type Bilingual } from '../app/ErrorMessage';
 import { localized } from '../i18n';
 import { NewBodyForm } from './NewBodyForm';
+import { MeetingList } from './MeetingList';
 import { NewMeetingForm } from './NewMeetingForm';
 import '../bodies/bodies.css';
 
@@ -119,16 +120,7 @@ function BodyCard({
       {meetings.length === 0 ? (
         <p className="muted">{t('start.noMeetings')}</p>
       ) : (
-        <ul className="meeting-list" data-testid="meeting-list" aria-label={t('start.meetingsOf', { name: body.name })}>
-          {meetings.map((m) => (
-            <li key={m.id}>
-              <button type="button" className="meeting-link" data-testid="meeting" data-meeting-id={m.id} onClick={() => onOpenMeeting(m)}>
-                <span className="meeting-date">{m.date}</span>
-                <span className="meeting-title">{m.title || t('start.untitledMeeting')}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <MeetingList meetings={meetings} bodyName={body.name} onOpenMeeting={onOpenMeeting} />
       )}
       <NewMeetingForm body={body} onCreated={onCreated} />
     </li>

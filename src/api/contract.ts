@@ -53,6 +53,11 @@ export const meetingSchema = z.object({
   dnr: z.string().nullable(),
   status: meetingStatus,
   startedAt: z.string().nullable(),
+  /**
+   * Set for a meeting minuted before the body came to Paragraf (meetings.recordEarlier): only
+   * its date and the § numbers it used are known, so this year's numbering continues after them.
+   */
+  recorded: z.object({ first: z.number().int(), last: z.number().int() }).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -98,13 +103,17 @@ export type ItemRow = z.infer<typeof itemRowSchema>;
 
 const frozenSchema = z.object({ items: z.record(z.string(), z.number().int()), subItems: z.record(z.string(), z.number().int()) });
 /** The numbering engine's MeetingInput (src/numbering/engine.ts), as it crosses the API. */
-export const numberingMeetingSchema = z.object({
-  id,
-  date: isoDate,
-  sortKey: z.string().optional(),
-  items: z.array(z.object({ id, subItems: z.array(z.object({ id })).optional() })),
-  frozen: frozenSchema.optional(),
-});
+export const numberingMeetingSchema = z.union([
+  z.object({
+    id,
+    date: isoDate,
+    sortKey: z.string().optional(),
+    items: z.array(z.object({ id, subItems: z.array(z.object({ id })).optional() })),
+    frozen: frozenSchema.optional(),
+  }),
+  // A meeting minuted outside Paragraf: its numbers as they were written.
+  z.object({ id, date: isoDate, sortKey: z.string().optional(), recorded: z.array(z.number().int()) }),
+]);
 export const diagnosticSchema = z.object({
   code: z.string(),
   severity: z.string(),
@@ -169,6 +178,24 @@ export const methods = {
     meetingSchema,
     'Create a meeting of a body, its agenda prefilled from the body’s profile.',
   ),
+  'meetings.recordEarlier': method(
+    z
+      .object({
+        bodyId: id,
+        date: isoDate,
+        /** The meeting's first §; left out, the year's series is taken to start at § 1. */
+        firstNumber: z.number().int().min(1).max(9999).optional(),
+        lastNumber: z.number().int().min(1, 'Sista paragrafen måste vara minst 1 / The last § must be at least 1').max(9999),
+        title: z.string().trim().max(300).optional(),
+      })
+      .strict()
+      .refine((m) => m.firstNumber === undefined || m.firstNumber <= m.lastNumber, {
+        path: ['firstNumber'],
+        message: 'Första paragrafen kan inte vara efter den sista / The first § cannot come after the last',
+      }),
+    meetingSchema,
+    'Record a meeting minuted before the body came to Paragraf (date and § numbers only), so the year’s § numbers continue after it.',
+  ),
   'meetings.setStatus': method(
     z.object({ meetingId: id, status: z.enum(['pagar', 'avslutat']) }).strict(),
     meetingSchema,
@@ -192,7 +219,7 @@ export const methods = {
   ),
   'projections.rebuild': method(
     noParams,
-    z.object({ bodies: z.number(), meetings: z.number(), items: z.number(), people: z.number(), attendance: z.number() }),
+    z.object({ bodies: z.number(), meetings: z.number(), items: z.number(), people: z.number(), attendance: z.number(), decisions: z.number() }),
     'Rebuild every projection (rows for lists and search) from the documents.',
   ),
   'docs.open': method(

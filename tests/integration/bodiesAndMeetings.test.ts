@@ -182,12 +182,58 @@ describe('meetings', () => {
     expect(doc.getMap('frozenItems').get(added.id)).toBe(added.number);
   });
 
+  it('an earlier meeting minuted outside Paragraf carries the year’s numbers on, and only in its year', async () => {
+    const { api } = open();
+    const body = await lsvo(api);
+    const april = unwrap(await api.invoke('meetings.recordEarlier', { bodyId: body.id, date: '2021-04-09', firstNumber: 89, lastNumber: 100 }));
+    expect(april).toMatchObject({ status: 'avslutat', recorded: { first: 89, last: 100 } });
+    const may = unwrap(await api.invoke('meetings.create', { bodyId: body.id, date: '2021-05-07' }));
+    expect(may.recorded).toBeNull();
+    const items = unwrap(await api.invoke('meetings.items', { meetingId: may.id }));
+    expect(items.map((i) => i.label)).toEqual(items.map((_, k) => `§ ${101 + k}`));
+    // The next year starts again at § 1.
+    const january = unwrap(await api.invoke('meetings.create', { bodyId: body.id, date: '2022-01-14' }));
+    expect(unwrap(await api.invoke('meetings.items', { meetingId: january.id }))[0]!.label).toBe('§ 1');
+    // The editor gets it as a recorded meeting, not as an empty managed one.
+    const ctx = unwrap(await api.invoke('meetings.numbering', { meetingId: may.id }));
+    expect(ctx.otherMeetings).toEqual([{ id: april.id, date: '2021-04-09', recorded: Array.from({ length: 12 }, (_, k) => 89 + k) }]);
+    // §§ 1–88 are not known: reported, never filled in.
+    expect(ctx.diagnostics.map((d) => d.sv)).toEqual(['§§ 1–88 saknas före mötet 2021-04-09, det första kända mötet 2021.']);
+    // It cannot be started, and nothing is minuted in it.
+    const start = await api.invoke('meetings.setStatus', { meetingId: april.id, status: 'pagar' });
+    expect(start.ok).toBe(false);
+    expect(unwrap(await api.invoke('meetings.items', { meetingId: april.id }))).toEqual([]);
+  });
+
+  it('refuses an earlier meeting with the numbers the wrong way round, on a day Paragraf already has, or for a body numbering per meeting, and saves nothing', async () => {
+    const { api } = open();
+    const body = await lsvo(api);
+    const reversed = await api.invoke('meetings.recordEarlier', { bodyId: body.id, date: '2021-04-09', firstNumber: 100, lastNumber: 89 });
+    expect(reversed.ok).toBe(false);
+    if (!reversed.ok) expect(reversed.error.message.sv).toMatch(/Första paragrafen/);
+    unwrap(await api.invoke('meetings.create', { bodyId: body.id, date: '2021-04-09' }));
+    // Without a first number the series is taken to start at § 1: nothing to report.
+    const march = unwrap(await api.invoke('meetings.recordEarlier', { bodyId: body.id, date: '2021-03-12', lastNumber: 88 }));
+    expect(march.recorded).toEqual({ first: 1, last: 88 });
+    const ctx = unwrap(await api.invoke('meetings.numbering', { meetingId: march.id }));
+    expect(ctx.diagnostics).toEqual([]);
+    const clash = await api.invoke('meetings.recordEarlier', { bodyId: body.id, date: '2021-04-09', lastNumber: 100 });
+    expect(clash.ok).toBe(false);
+    if (!clash.ok) expect(clash.error.code).toBe('CONFLICT');
+    const notes = unwrap(await api.invoke('bodies.create', { name: 'Ledningsgrupp för samordning', preset: 'motesanteckningar' }));
+    const perMeeting = await api.invoke('meetings.recordEarlier', { bodyId: notes.id, date: '2021-04-09', lastNumber: 7 });
+    expect(perMeeting.ok).toBe(false);
+    if (!perMeeting.ok) expect(perMeeting.error.message.en).toMatch(/restarts at every meeting/);
+    expect(unwrap(await api.invoke('meetings.list', {}))).toHaveLength(2);
+  });
+
   it('rebuilding the projections from the documents gives the same rows as the incremental path', async () => {
     const { api, core } = open();
     const body = await lsvo(api);
     unwrap(await api.invoke('roster.importCsv', { bodyId: body.id, csv: toBase64(csvOf(lsvoPeople)) }));
     const m1 = unwrap(await api.invoke('meetings.create', { bodyId: body.id, date: '2021-04-09' }));
     const m2 = unwrap(await api.invoke('meetings.create', { bodyId: body.id, date: '2021-05-07' }));
+    unwrap(await api.invoke('meetings.recordEarlier', { bodyId: body.id, date: '2021-03-12', firstNumber: 60, lastNumber: 74 }));
     await addItems(api, m1.id, ['A', 'B', 'C']);
     await addItems(api, m2.id, ['D']);
     unwrap(await api.invoke('meetings.setStatus', { meetingId: m2.id, status: 'pagar' }));
@@ -207,7 +253,7 @@ describe('meetings', () => {
     expect(incremental.person).toHaveLength(20);
     expect(incremental.attendance).toHaveLength(1);
     const counts = unwrap(await api.invoke('projections.rebuild', {}));
-    expect(counts).toMatchObject({ bodies: 1, meetings: 2, people: 20, attendance: 1 });
+    expect(counts).toMatchObject({ bodies: 1, meetings: 3, people: 20, attendance: 1 });
     expect(snapshot()).toEqual(incremental);
   });
 });

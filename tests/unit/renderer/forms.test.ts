@@ -4,7 +4,7 @@ import { methods } from '../../../src/api/contract';
 import { dispatch } from '../../../src/api/dispatch';
 import type { ApiHandlers } from '../../../src/api/contract';
 import { errorLines } from '../../../renderer/bodies/RosterCsv';
-import { formatTimes } from '../../../renderer/bodies/BodyScreen';
+import { formatTimes } from '../../../renderer/start/MeetingList';
 import { formErrors, splitBilingual } from '../../../renderer/start/fieldErrors';
 import { decisionPreview } from '../../../renderer/start/NewBodyForm';
 import { DEFAULT_PLACE, meetingParams } from '../../../renderer/start/NewMeetingForm';
