@@ -21,6 +21,9 @@ import { personSchema, type Person } from '../../src/bodies/roster';
 import { importRosterCsv } from '../../src/bodies/rosterCsv';
 import { newItem } from '../../src/protocol/schema';
 import { freezeNumbers, numberMeeting, numberYear, type FrozenNumbers } from '../../src/numbering';
+import { projectRegister } from './register';
+import { registerHandlers } from './registerApi';
+import { prepareFollowUp } from './followUp';
 import { bodyScheme, itemRows, parseFixedNumbers, projectBody, projectMeeting, readFrozen, readProfile, readRecorded, rebuildAll, renumberBody, yearMeetings } from './projections';
 import type { ManagedMeeting } from '../../src/numbering';
 
@@ -195,6 +198,7 @@ export class Core {
   private createHandlers(): ApiHandlers {
     return {
       'app.status': () => this.status(),
+      ...registerHandlers({ ready: () => this.ready(), flushProjections: () => this.flushProjections(), commitCoreChange: (docId, change) => this.commitCoreChange(docId, change) }),
       'backups.create': () => this.backupNow(),
       'recovery.restoreBackup': ({ backupId }) => this.restore(backupId),
 
@@ -266,6 +270,9 @@ export class Core {
         const agenda = [...(profile?.agenda.opening ?? []), ...(profile?.agenda.closing ?? [])].map((a) =>
           newItem(() => randomUUID(), a.title, { agendaKey: a.key }),
         );
+        // The follow-up item drafted from the register (issue 6, main/core/followUp.ts).
+        this.flushProjections();
+        const writeFollowUp = prepareFollowUp(db, bodyId, date, agenda, () => randomUUID());
         db.transaction(() => {
           docs.create(id, 'meeting', (doc) => {
             const meta = doc.getMap('meta');
@@ -281,9 +288,11 @@ export class Core {
             // The content type exists from the first update, so every replica binds to the same one.
             const content = doc.get('content', Y.XmlText);
             if (agenda.length > 0) content.applyDelta(slateNodesToInsertDelta(agenda as unknown as SlateNode[]));
+            writeFollowUp(doc);
           });
           const { year } = projectMeeting(db, docs, id);
           renumberBody(db, bodyId, year);
+          projectRegister(db, docs, id);
         })();
         this.emit('meetings.changed', { bodyId });
         return rowToMeeting(db.prepare('SELECT * FROM meeting WHERE id = ?').get(id) as MeetingRow);
@@ -477,6 +486,7 @@ export class Core {
         const [bodyId, year] = key.split('\u0000') as [string, string];
         renumberBody(db, bodyId, year);
       }
+      for (const id of ids) if (docs.kindOf(id) === 'meeting') projectRegister(db, docs, id);
     })();
     for (const id of ids) if (docs.kindOf(id) === 'meeting') this.freezeNewItems(id);
   }

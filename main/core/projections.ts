@@ -14,6 +14,7 @@ import { numberYear, type FrozenNumbers, type ManagedMeeting, type MeetingInput,
 import type { ItemRow } from '../../src/api/contract';
 import type { Db } from './db';
 import type { DocStore } from './docStore';
+import { clearRegister, projectRegister } from './register';
 
 export function readProfile(doc: Y.Doc): BodyProfile | null {
   const parsed = bodyProfileSchema.safeParse(doc.getMap('profile').get('profile'));
@@ -229,6 +230,7 @@ export function itemRows(db: Db, meetingId: string): ItemRow[] {
 /** Drops every projection row and derives them again from the documents, in one transaction. */
 export function rebuildAll(db: Db, docs: DocStore) {
   db.transaction(() => {
+    clearRegister(db);
     for (const t of ['attendance', 'item', 'person', 'meeting', 'body']) db.prepare(`DELETE FROM ${t}`).run();
     const ids = db.prepare('SELECT id, kind FROM ydoc ORDER BY created_at, id').all() as Array<{ id: string; kind: 'body' | 'meeting' }>;
     for (const { id } of ids.filter((d) => d.kind === 'body')) projectBody(db, docs, id);
@@ -241,6 +243,8 @@ export function rebuildAll(db: Db, docs: DocStore) {
       const [bodyId, year] = key.split('\u0000') as [string, string];
       renumberBody(db, bodyId, year);
     }
+    // The register last: its due points read the other meetings ("nästa möte", "i juni").
+    for (const { id } of ids.filter((d) => d.kind === 'meeting')) projectRegister(db, docs, id);
   })();
   const count = (t: string) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
   return { bodies: count('body'), meetings: count('meeting'), items: count('item'), people: count('person'), attendance: count('attendance'), decisions: count('decision') };

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { presetIds } from '../bodies/presets';
 import { genreSchema } from '../bodies/profile';
 import { numberingSchemeSchema } from '../numbering/scheme';
+import { registerMethods } from './registerContract';
 
 /** 64 MiB of base64: far above a 20-page paste, low enough to refuse a runaway message. */
 const MAX_UPDATE_CHARS = 64 * 1024 * 1024;
@@ -237,6 +238,7 @@ export const methods = {
     savedSchema,
     'Apply a local Yjs update. It is in the SQLite log before this returns.',
   ),
+  ...registerMethods,
 } as const;
 
 export const events = {

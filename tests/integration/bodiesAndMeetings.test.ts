@@ -244,7 +244,8 @@ describe('meetings', () => {
       core.flushProjections();
       const db = (core as unknown as { db: import('better-sqlite3').Database }).db;
       const rows: Record<string, unknown[]> = {};
-      for (const t of ['body', 'meeting', 'item', 'person', 'attendance']) {
+      // decision and decision_owner: the register (tests/integration/register.test.ts covers it with att-satser).
+      for (const t of ['body', 'meeting', 'item', 'person', 'attendance', 'decision', 'decision_owner']) {
         rows[t] = db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all().map((r) => ({ ...(r as object), updated_at: undefined }));
       }
       return rows;

@@ -6,10 +6,11 @@
 import type Database from 'better-sqlite3';
 import { m001Init } from './001-init';
 import { m002Projections } from './002-projections';
+import { m003RegisterSearch } from './003-register-search';
 
 export interface Migration {
   name: string;
   up(db: Database.Database): void;
 }
 
-export const migrations: Migration[] = [m001Init, m002Projections];
+export const migrations: Migration[] = [m001Init, m002Projections, m003RegisterSearch];

@@ -1,0 +1,254 @@
+/**
+ * The decision register, search and the follow-up walk, through the API on a real Core and a
+ * real SQLite file (issue 6).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { Editor, Transforms } from 'slate';
+import { randomUUID } from 'node:crypto';
+import * as Y from 'yjs';
+import { yTextToSlateElement } from '@slate-yjs/core';
+import { unwrap } from '../../src/api/client';
+import { fromBase64, toBase64 } from '../../src/api/base64';
+import type { ItemElement } from '../../src/protocol/schema';
+import type { TypedApi } from '../../src/api/transport';
+import type { Core } from '../../main/core/Core';
+import { openCore } from '../helpers/coreTransport';
+import { editDoc } from '../helpers/meetingEditor';
+
+const cores: Core[] = [];
+afterEach(() => {
+  while (cores.length) cores.pop()!.close();
+});
+function open(dataDir?: string) {
+  const o = openCore(dataDir);
+  cores.push(o.core);
+  return o;
+}
+const id = () => randomUUID();
+const dbOf = (core: Core) => (core as unknown as { db: import('better-sqlite3').Database }).db;
+
+const people = [
+  ['Kjell Ivarsson', 'hälso- och sjukvårdsdirektör', 'Region Blekinge'],
+  ['Annika Mellqvist', 'tf hälso- och sjukvårdschef Nära vård', 'Region Blekinge'],
+  ['Bodil Sundlöf', 'Enheten för kvalitet och utveckling', 'Region Blekinge'],
+];
+const csv = toBase64(new TextEncoder().encode(['Namn;Titel;Organisation', ...people.map((r) => r.join(';'))].join('\r\n')));
+
+/** An item with one paragraph per line, as the secretary types it (Enter = new paragraph). */
+function item(title: string, lines: string[], extra: Partial<ItemElement> = {}): ItemElement {
+  return {
+    type: 'item',
+    id: id(),
+    ...extra,
+    children: [{ type: 'item-title', id: id(), children: [{ text: title }] }, ...lines.map((t) => ({ type: 'paragraph' as const, id: id(), children: [{ text: t }] }))],
+  };
+}
+
+async function addItems(api: TypedApi, meetingId: string, items: ItemElement[]) {
+  await editDoc(api, meetingId, (_doc, editor) => {
+    for (const i of items) Transforms.insertNodes(editor, i as never, { at: [editor.children.length] });
+  });
+}
+
+async function content(api: TypedApi, docId: string) {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, fromBase64(unwrap(await api.invoke('docs.open', { docId })).update));
+  return { doc, children: yTextToSlateElement(doc.get('content', Y.XmlText)).children as unknown as ItemElement[] };
+}
+
+const text = (n: { children: unknown[] }): string => n.children.map((c) => ('text' in (c as object) ? (c as { text: string }).text : text(c as { children: unknown[] }))).join('');
+
+async function lsvoWithMeeting1(dataDir?: string) {
+  const o = open(dataDir);
+  const { api } = o;
+  const body = unwrap(await api.invoke('bodies.create', { name: 'LSVO', preset: 'sammantradesprotokoll', group: 'ledningsgrupp' }));
+  unwrap(await api.invoke('roster.importCsv', { bodyId: body.id, csv }));
+  const m1 = unwrap(await api.invoke('meetings.create', { bodyId: body.id, date: '2021-04-09' }));
+  const vfu = item('VFU sjuksköterskeprogrammet BTH', [
+    'Diskussion om platser för VFU.',
+    'LSVO:s ledningsgrupp beslutar',
+    'att Kjell Ivarsson tar med sig frågan till regionledningen',
+    'att Annika Mellqvist ansvarar för att ett underlag skickas ut inför LSVO 4 juni',
+  ]);
+  const avtal = item('Hemsjukvårdsavtal', ['Avtalet om hemsjukvård gicks igenom.', 'LSVO:s ledningsgrupp beslutar', 'att lägga informationen till protokollet']);
+  const fou = item('FoU-avtal med högskolan', ['LSVO:s ledningsgrupp beslutar', 'att bordlägga frågan och ta upp denna igen vid nästa möte']);
+  const tabled = item('Länsgemensam rutin för hjälpmedel', ['Frågan hann inte behandlas.'], { bordlagd: true });
+  await addItems(api, m1.id, [vfu, avtal, fou, tabled]);
+  return { ...o, body, m1, vfu, avtal, fou, tabled };
+}
+
+describe('decision register', () => {
+  it('has one row per att-sats with kind, owners from the roster and due point', async () => {
+    const { api, body, m1, vfu } = await lsvoWithMeeting1();
+    const rows = unwrap(await api.invoke('register.list', { bodyId: body.id, today: '2021-05-01' }));
+    const mine = rows.filter((r) => r.meetingId === m1.id);
+    // The standard agenda has no decisions yet; the four typed att-satser are the rows.
+    expect(mine.map((r) => r.kind)).toEqual(['uppdrag', 'uppdrag', 'informationen-till-protokollet', 'bordlagd']);
+    const [kjell, annika] = mine;
+    expect(kjell!.owners.map((o) => o.name)).toEqual(['Kjell Ivarsson']);
+    expect(kjell!.owners[0]!.personId).toBeTruthy();
+    expect(annika!.owners.map((o) => o.name)).toEqual(['Annika Mellqvist']);
+    expect(annika!.due).toMatchObject({ kind: 'meeting', meetingDate: '2021-06-04' });
+    expect(annika!.dueDay).toBe('2021-06-04');
+    expect(annika!.overdue).toBe(false);
+    // The decision id is the paragraph where the att-sats starts.
+    expect(kjell!.id).toBe(vfu.children[3]!.id);
+    expect(kjell!.itemTitle).toBe('VFU sjuksköterskeprogrammet BTH');
+    expect(kjell!.label).toMatch(/^§ \d+$/u);
+    const late = unwrap(await api.invoke('register.list', { bodyId: body.id, today: '2021-06-10', overdueOnly: true }));
+    expect(late.map((r) => r.owners[0]?.name)).toEqual(['Annika Mellqvist']);
+    const byOwner = unwrap(await api.invoke('register.list', { ownerId: kjell!.owners[0]!.personId! }));
+    expect(byOwner.map((r) => r.id)).toEqual([kjell!.id]);
+  });
+
+  it('a status change and a correction are document changes: they win, survive a restart, and survive re-detection', async () => {
+    const first = await lsvoWithMeeting1();
+    const { api, core, dataDir, m1, vfu, body } = first;
+    const [kjell, annika] = unwrap(await api.invoke('register.list', { meetingId: m1.id }));
+    const done = unwrap(await api.invoke('register.setStatus', { meetingId: m1.id, decisionId: kjell!.id, status: 'done', note: 'Klart' }));
+    expect(done).toMatchObject({ status: 'done', statusNote: 'Klart', source: { status: 'corrected' } });
+    const bodil = { personId: kjell!.owners[0]!.personId!.replace(/./u, 'x'), name: 'Bodil Sundlöf', how: 'roster' as const, kind: 'person' as const, rule: 'full-name' as const };
+    unwrap(await api.invoke('register.correct', { meetingId: m1.id, decisionId: annika!.id, change: { field: 'owners', value: [bodil] } }));
+    // The correction is in the meeting document, not only in the row.
+    const { doc } = await content(api, m1.id);
+    expect(doc.getArray('decisionCorrections').length).toBe(2);
+    // Editing the att-sats (another name) re-detects; the correction still wins and is flagged stale.
+    await editDoc(api, m1.id, (_d, editor) => {
+      const at = editor.children.findIndex((c) => (c as { id: string }).id === vfu.id);
+      Transforms.insertText(editor, 'att Kjell Ivarsson ansvarar för att ett underlag skickas ut inför LSVO 4 juni', { at: Editor.range(editor, [at, 4]) });
+    });
+    const after = unwrap(await api.invoke('register.list', { meetingId: m1.id }));
+    const a2 = after.find((r) => r.id === annika!.id)!;
+    expect(a2.text).toContain('Kjell Ivarsson ansvarar');
+    expect(a2.owners.map((o) => o.name)).toEqual(['Bodil Sundlöf']);
+    expect(a2.stale).toEqual(['owners']);
+    core.close();
+    cores.length = 0;
+    const { api: api2 } = open(dataDir);
+    const again = unwrap(await api2.invoke('register.list', { bodyId: body.id }));
+    expect(again.find((r) => r.id === kjell!.id)?.status).toBe('done');
+    expect(again.find((r) => r.id === annika!.id)?.owners.map((o) => o.name)).toEqual(['Bodil Sundlöf']);
+  });
+
+  it('refuses to change a decision that does not exist, in Swedish and English', async () => {
+    const { api, m1 } = await lsvoWithMeeting1();
+    const res = await api.invoke('register.setStatus', { meetingId: m1.id, decisionId: 'no-such-decision', status: 'done' });
+    expect(res.ok).toBe(false);
+    if (!res.ok) {
+      expect(res.error.code).toBe('NOT_FOUND');
+      expect(res.error.message.sv).toMatch(/Beslutet finns inte/u);
+      expect(res.error.message.en).toMatch(/decision is not/u);
+    }
+    const bad = await api.invoke('register.setStatus', { meetingId: m1.id, decisionId: 'x', status: 'finished' as never });
+    expect(bad.ok).toBe(false);
+  });
+
+  it('rebuilding gives the same register and search rows as the incremental path', async () => {
+    const { api, core, m1 } = await lsvoWithMeeting1();
+    const [kjell] = unwrap(await api.invoke('register.list', { meetingId: m1.id }));
+    unwrap(await api.invoke('register.setStatus', { meetingId: m1.id, decisionId: kjell!.id, status: 'cancelled' }));
+    const snapshot = () => {
+      core.flushProjections();
+      const db = dbOf(core);
+      return {
+        decision: db.prepare('SELECT * FROM decision ORDER BY meeting_id, id').all(),
+        owner: db.prepare('SELECT * FROM decision_owner ORDER BY meeting_id, decision_id, name').all(),
+        // rowids are assigned in projection order, which a rebuild does not keep.
+        search: db.prepare('SELECT kind, meeting_id, item_id, sub_item_id, decision_id, title, text FROM search_row ORDER BY meeting_id, item_id, decision_id').all(),
+        fts: (db.prepare("SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH '\"avtal\"'").get() as { n: number }).n,
+      };
+    };
+    const incremental = snapshot();
+    expect(incremental.decision).toHaveLength(4);
+    expect(incremental.fts).toBe(4); // two § rows and two decision rows
+    const counts = unwrap(await api.invoke('projections.rebuild', {}));
+    expect(counts.decisions).toBe(4);
+    expect(snapshot()).toEqual(incremental);
+  });
+});
+
+describe('search', () => {
+  it('finds substrings of compounds, folds å/ä/ö as a fallback, filters, and shows label, date and snippet', async () => {
+    const { api, body, m1 } = await lsvoWithMeeting1();
+    const q = async (query: string, extra: Record<string, unknown> = {}) => unwrap(await api.invoke('search.query', { query, ...extra }));
+    const avtal = await q('avtal');
+    expect(avtal.hits.map((h) => h.title).sort()).toEqual(['FoU-avtal med högskolan', 'Hemsjukvårdsavtal']);
+    const hem = avtal.hits.find((h) => h.title === 'Hemsjukvårdsavtal')!;
+    expect(hem).toMatchObject({ meetingDate: '2021-04-09', meetingId: m1.id, bodyName: 'LSVO', match: 'exact' });
+    expect(hem.label).toMatch(/^§ \d+$/u);
+    expect(hem.snippet.filter((s) => s.hit).map((s) => s.text.toLowerCase())).toContain('avtal');
+
+    // Typed without ö: found by the folded fallback, the snippet marks the real word.
+    const folded = await q('hogskolan');
+    expect(folded.hits.map((h) => [h.title, h.match])).toEqual([['FoU-avtal med högskolan', 'folded']]);
+    expect(folded.hits[0]!.snippet.find((s) => s.hit)?.text).toBe('högskolan');
+    // Typed with ö: exact, and ö is its own letter ("hogskolan" is not searched for).
+    expect((await q('högskolan')).hits.map((h) => h.match)).toEqual(['exact']);
+    expect((await q('kör')).hits).toEqual([]);
+
+    // Filters.
+    // A decision row carries its § title: "avtal" finds the decisions taken under those §.
+    const avtalDecisions = (await q('avtal', { decisionsOnly: true })).hits;
+    expect(avtalDecisions.map((h) => [h.kind, h.title]).sort()).toEqual([
+      ['decision', 'FoU-avtal med högskolan'],
+      ['decision', 'Hemsjukvårdsavtal'],
+    ]);
+    const att = await q('frågan', { decisionsOnly: true });
+    expect(att.hits.every((h) => h.kind === 'decision')).toBe(true);
+    expect(att.hits).toHaveLength(2);
+    const [kjell] = unwrap(await api.invoke('register.list', { meetingId: m1.id }));
+    const personId = kjell!.owners[0]!.personId!;
+    expect((await q('frågan', { personId })).hits.map((h) => h.title)).toEqual(['VFU sjuksköterskeprogrammet BTH']);
+    unwrap(await api.invoke('register.setStatus', { meetingId: m1.id, decisionId: kjell!.id, status: 'done' }));
+    expect((await q('frågan', { status: 'done' })).hits.map((h) => h.decisionId)).toEqual([kjell!.id]);
+    expect((await q('avtal', { from: '2021-05-01' })).hits).toEqual([]);
+    expect((await q('avtal', { bodyId: body.id, to: '2021-04-09' })).hits).toHaveLength(2);
+    expect((await q('avtal', { bodyId: 'other-body' })).hits).toEqual([]);
+    // Two words: both required; a short word filters what the long one found.
+    expect((await q('avtal hem')).hits.map((h) => h.title)).toEqual(['Hemsjukvårdsavtal']);
+  });
+
+  it('gives a sensible answer to one or two characters: a § number or a title word start', async () => {
+    const { api } = await lsvoWithMeeting1();
+    const items = await api.invoke('search.query', { query: 'Hem' });
+    expect(unwrap(items).hits.length).toBeGreaterThan(0);
+    const two = unwrap(await api.invoke('search.query', { query: 'FO' }));
+    expect(two.hits.map((h) => [h.title, h.match])).toEqual([['FoU-avtal med högskolan', 'short']]);
+    const numbered = unwrap(await api.invoke('search.query', { query: '7' }));
+    expect(numbered.hits.map((h) => h.label)).toEqual(['§ 7']);
+    expect(unwrap(await api.invoke('search.query', { query: '  ' })).hits).toEqual([]);
+  });
+});
+
+describe('the follow-up walk', () => {
+  it('drafts meeting 2’s follow-up item from meeting 1’s decisions and offers the tabled items', async () => {
+    const { api, body, m1, vfu, fou, tabled } = await lsvoWithMeeting1();
+    const decisions = unwrap(await api.invoke('register.list', { meetingId: m1.id }));
+    const m2 = unwrap(await api.invoke('meetings.create', { bodyId: body.id, date: '2021-05-07' }));
+    const { doc, children } = await content(api, m2.id);
+    const followUp = children.find((c) => c.agendaKey === 'foregaende-protokoll')!;
+    const lines = followUp.children.slice(1).map((c) => text(c));
+    const vfuLabel = decisions[0]!.label!;
+    // One line for the § with the two uppdrag; information and the tabled § are not lines.
+    expect(lines).toEqual(['Återkoppling protokoll 2021-04-09:', `${vfuLabel} VFU sjuksköterskeprogrammet BTH – `]);
+    const link = doc.getMap('followUpLinks').get((followUp.children[2] as { id: string }).id) as { meetingId: string; decisionIds: string[] };
+    expect(link).toEqual({ meetingId: m1.id, decisionIds: [vfu.children[3]!.id, vfu.children[4]!.id], label: vfuLabel });
+
+    const offers = unwrap(await api.invoke('meetings.offeredItems', { meetingId: m2.id }));
+    expect(offers.map((o) => [o.kind, o.title, o.sourceItemId]).sort()).toEqual([
+      ['bordlagd', 'FoU-avtal med högskolan', fou.id],
+      ['bordlagd', 'Länsgemensam rutin för hjälpmedel', tabled.id],
+    ]);
+    // Taken up on meeting 2's agenda: no longer offered.
+    await addItems(api, m2.id, [item('Länsgemensam rutin för hjälpmedel', [''])]);
+    const left = unwrap(await api.invoke('meetings.offeredItems', { meetingId: m2.id }));
+    expect(left.map((o) => o.title)).toEqual(['FoU-avtal med högskolan']);
+
+    // Done decisions are not drafted again for meeting 3; the open one comes as an older line.
+    unwrap(await api.invoke('register.setStatus', { meetingId: m1.id, decisionId: decisions[0]!.id, status: 'done' }));
+    unwrap(await api.invoke('register.setStatus', { meetingId: m1.id, decisionId: decisions[1]!.id, status: 'done' }));
+    const m3 = unwrap(await api.invoke('meetings.create', { bodyId: body.id, date: '2021-06-04' }));
+    const third = (await content(api, m3.id)).children.find((c) => c.agendaKey === 'foregaende-protokoll')!;
+    expect(third.children.slice(1).map((c) => text(c))).toEqual(['']);
+  });
+});
