@@ -28,14 +28,18 @@ export const chromiumArgs = [
 const sentence =
   'Föredragande gav en beskrivning av svaren på IVO:s granskning i Blekinge som ska vara inlämnade senast den 15/9. ';
 
-/** A protocol of `items` § items with `blocksPerItem` blocks each (title + paragraphs). */
+/**
+ * `items` § items (src/protocol/schema.ts: an item element holding its title and paragraphs)
+ * with `blocksPerItem` blocks each: the title and `blocksPerItem − 1` paragraphs.
+ */
 export function protocolNodes(items: number, blocksPerItem: number): SlateNode[] {
   const nodes: SlateNode[] = [];
   for (let i = 0; i < items; i++) {
-    nodes.push({ type: 'item-title', id: `t${i}`, children: [{ text: `Ärende ${i + 1} – Psykisk hälsa, budget och gemensamma tjänster` }] } as SlateNode);
+    const children: SlateNode[] = [{ type: 'item-title', id: `t${i}`, children: [{ text: `Ärende ${i + 1} – Psykisk hälsa, budget och gemensamma tjänster` }] } as SlateNode];
     for (let b = 1; b < blocksPerItem; b++) {
-      nodes.push({ type: 'paragraph', id: `p${i}-${b}`, children: [{ text: sentence.repeat(2) }] } as SlateNode);
+      children.push({ type: 'paragraph', id: `p${i}-${b}`, children: [{ text: sentence.repeat(2) }] } as SlateNode);
     }
+    nodes.push({ type: 'item', id: `i${i}`, children } as SlateNode);
   }
   return nodes;
 }
@@ -48,7 +52,12 @@ async function measure(items: number, blocksPerItem: number, keys: number): Prom
   const doc = new Y.Doc();
   Y.applyUpdate(doc, fromBase64(unwrap(await api.invoke('docs.open', { docId: meeting.id })).update));
   const before = Y.encodeStateVector(doc);
-  doc.get('content', Y.XmlText).applyDelta(slateNodesToInsertDelta(protocolNodes(items, blocksPerItem)));
+  // The protocol replaces the standard agenda, so the item count is exactly `items`.
+  const content = doc.get('content', Y.XmlText);
+  doc.transact(() => {
+    content.delete(0, content.length);
+    content.applyDelta(slateNodesToInsertDelta(protocolNodes(items, blocksPerItem)));
+  });
   unwrap(await api.invoke('docs.applyUpdate', { docId: meeting.id, update: toBase64(Y.encodeStateAsUpdate(doc, before)) }));
 
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
@@ -105,6 +114,41 @@ async function measure(items: number, blocksPerItem: number, keys: number): Prom
   }
 }
 
+/**
+ * The bodies issue's row: from the click on "Skapa möte" (a formal body's template: the
+ * standard agenda prefilled) until the editor shows the meeting's items and can be typed in.
+ * Timed in Node around the click and the wait, so Playwright's round trips (a few ms) are in.
+ */
+async function createAndOpen(runs: number): Promise<BenchRow> {
+  const harness = await startHarness({ dataDir: tempDir('paragraf-bench-'), backupIntervalMs: 0 });
+  const api = createTypedApi(coreTransport(harness.core));
+  unwrap(await api.invoke('bodies.create', { name: 'LSVO', preset: 'sammantradesprotokoll', group: 'ledningsgrupp' }));
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  const samples: number[] = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(harness.url);
+    for (let i = 0; i < runs + 2; i++) {
+      const form = page.getByTestId('new-meeting-form').first();
+      await form.getByLabel('Datum').fill(`2021-05-${String(i + 1).padStart(2, '0')}`);
+      const t0 = performance.now();
+      await form.getByRole('button', { name: 'Skapa möte' }).click();
+      await page.waitForFunction(() => {
+        const editor = document.querySelector('[data-testid="editor"]');
+        return editor?.getAttribute('contenteditable') === 'true' && document.querySelectorAll('[data-testid="item-title"]').length === 5;
+      });
+      // The first two pay for JIT and caches: not counted.
+      if (i >= 2) samples.push(performance.now() - t0);
+      await page.getByTestId('back').click();
+      await page.getByTestId('start-screen').waitFor();
+    }
+    return { name: 'create a meeting from the template and open it, until the editor is ready', summary: summarize(samples), note: 'formal preset, 5 standard items; Chromium headless through the harness' };
+  } finally {
+    await browser.close();
+    await harness.close();
+  }
+}
+
 export async function editorBenchmarks(): Promise<BenchRow[]> {
-  return [await measure(60, 10, 300), await measure(250, 10, 300)];
+  return [await measure(60, 10, 300), await measure(250, 10, 300), await createAndOpen(20)];
 }
