@@ -5,7 +5,7 @@
  * task after the next animation frame (i.e. after the frame that shows the character).
  */
 import * as Y from 'yjs';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { slateNodesToInsertDelta } from '@slate-yjs/core';
 import type { Node as SlateNode } from 'slate';
 import { startHarness } from '../../main/harness/harnessServer';
@@ -44,6 +44,57 @@ export function protocolNodes(items: number, blocksPerItem: number): SlateNode[]
   return nodes;
 }
 
+const typedText = 'att godkänna presenterat förslag till budget för gemensamma tjänster efter justering enligt ovan ';
+
+/** Types `keys` characters where the caret is and returns keydown → next-frame latencies. */
+async function typeAndSample(page: Page, keys: number): Promise<number[]> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __lat: number[] };
+    w.__lat = [];
+    document.addEventListener(
+      'keydown',
+      (e) => {
+        const t0 = e.timeStamp;
+        requestAnimationFrame(() => setTimeout(() => w.__lat.push(performance.now() - t0), 0));
+      },
+      true,
+    );
+  });
+  // Warm-up: the first keystrokes pay for JIT and layout caches.
+  await page.keyboard.type(typedText.slice(0, 20), { delay: 30 });
+  await page.evaluate(() => ((window as unknown as { __lat: number[] }).__lat = []));
+  let typed = 0;
+  while (typed < keys) {
+    const chunk = typedText.slice(0, Math.min(typedText.length, keys - typed));
+    await page.keyboard.type(chunk, { delay: 30 });
+    typed += chunk.length;
+  }
+  await page.waitForTimeout(200);
+  return page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
+}
+
+/**
+ * The floor: the same text in a plain contenteditable, no React, no Slate, no Yjs, measured the
+ * same way in the same browser on the same machine. The editor's rows divided by this one say
+ * what Paragraf adds, whatever the machine's own frame time is.
+ */
+async function plainFloor(items: number, blocksPerItem: number, keys: number): Promise<BenchRow> {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const paragraphs = Array.from({ length: items * blocksPerItem }, (_, k) => (k % blocksPerItem === 0 ? `<h2>Ärende ${k / blocksPerItem + 1}</h2>` : `<p>${sentence.repeat(2)}</p>`)).join('');
+    await page.setContent(`<main contenteditable="true" style="font: 16px sans-serif; max-width: 50rem">${paragraphs}</main>`);
+    const mid = page.locator('p').nth(Math.floor((items * (blocksPerItem - 1)) / 2));
+    await mid.scrollIntoViewIfNeeded();
+    await mid.click();
+    await page.keyboard.press('End');
+    const samples = await typeAndSample(page, keys);
+    return { name: `floor: plain contenteditable, ${items * blocksPerItem} blocks`, summary: summarize(samples), note: 'same browser and measurement, no React/Slate/Yjs' };
+  } finally {
+    await browser.close();
+  }
+}
+
 async function measure(items: number, blocksPerItem: number, keys: number): Promise<BenchRow> {
   const harness = await startHarness({ dataDir: tempDir('paragraf-bench-'), backupIntervalMs: 0 });
   const api = createTypedApi(coreTransport(harness.core));
@@ -73,35 +124,12 @@ async function measure(items: number, blocksPerItem: number, keys: number): Prom
     const para = page.locator(`[data-block-id="p${Math.floor(items / 2)}-1"]`);
     await (await para.count() ? para : mid).click();
     await page.keyboard.press('End');
-    await page.evaluate(() => {
-      const w = window as unknown as { __lat: number[] };
-      w.__lat = [];
-      document.addEventListener(
-        'keydown',
-        (e) => {
-          const t0 = e.timeStamp;
-          requestAnimationFrame(() => setTimeout(() => w.__lat.push(performance.now() - t0), 0));
-        },
-        true,
-      );
-    });
-    const text = 'att godkänna presenterat förslag till budget för gemensamma tjänster efter justering enligt ovan ';
-    // Warm-up: the first keystrokes pay for JIT and layout caches.
-    await page.keyboard.type(text.slice(0, 20), { delay: 30 });
-    await page.evaluate(() => ((window as unknown as { __lat: number[] }).__lat = []));
-    let typed = 0;
-    while (typed < keys) {
-      const chunk = text.slice(0, Math.min(text.length, keys - typed));
-      await page.keyboard.type(chunk, { delay: 30 });
-      typed += chunk.length;
-    }
-    await page.waitForTimeout(200);
-    const samples = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
+    const samples = await typeAndSample(page, keys);
     // The keystrokes reached SQLite, too: otherwise the number would flatter a broken binding.
     await page.waitForSelector('[data-testid="save-status"][data-state="saved"]', { timeout: 10_000 });
     const stored = new Y.Doc();
     Y.applyUpdate(stored, fromBase64(unwrap(await api.invoke('docs.open', { docId: meeting.id })).update));
-    if (!stored.get('content', Y.XmlText).toString().includes('att godkänna presenterat')) throw new Error('bench: typed text not stored');
+    if (!stored.get('content', Y.XmlText).toString().includes(typedText.slice(0, 24))) throw new Error('bench: typed text not stored');
     return {
       name: `keystroke → next frame, ${items} items / ${items * blocksPerItem} blocks`,
       summary: summarize(samples),
@@ -150,5 +178,11 @@ async function createAndOpen(runs: number): Promise<BenchRow> {
 }
 
 export async function editorBenchmarks(): Promise<BenchRow[]> {
-  return [await measure(60, 10, 300), await measure(250, 10, 300), await createAndOpen(20)];
+  return [
+    await plainFloor(60, 10, 300),
+    await measure(60, 10, 300),
+    await plainFloor(250, 10, 300),
+    await measure(250, 10, 300),
+    await createAndOpen(20),
+  ];
 }
