@@ -14,6 +14,7 @@ import { DB_FILE, checkIntegrity, openDatabase, type Db } from './db';
 import { DocStore } from './docStore';
 import { backupFile, createBackup, listBackups, replaceWithBackup } from './backups';
 import { version } from './version';
+import { SyncManager, type SyncTuning } from '../sync/SyncManager';
 import { slateNodesToInsertDelta } from '@slate-yjs/core';
 import type { Node as SlateNode } from 'slate';
 import { profileFromPreset } from '../../src/bodies/presets';
@@ -33,6 +34,8 @@ export interface CoreOptions {
   backupIntervalMs?: number;
   backupsToKeep?: number;
   compactThreshold?: number;
+  /** Reconnect and discovery timing of the sync client (tests use short ones). */
+  sync?: SyncTuning;
 }
 
 type Problem = NonNullable<AppStatus['problem']>;
@@ -91,10 +94,12 @@ export class Core {
   private restoredFrom: string | null = null;
   private readonly listeners = new Set<CoreEventListener>();
   private backupTimer: ReturnType<typeof setInterval> | null = null;
+  /** Syncing with a server; idle (no client at all) when none is configured. */
+  private sync: SyncManager | null = null;
   private readonly options: Required<CoreOptions>;
 
   private constructor(options: CoreOptions) {
-    this.options = { backupIntervalMs: 30 * 60_000, backupsToKeep: 10, compactThreshold: 500, ...options };
+    this.options = { backupIntervalMs: 30 * 60_000, backupsToKeep: 10, compactThreshold: 500, sync: {}, ...options };
     this.dataDir = options.dataDir;
     this.dbFile = path.join(this.dataDir, DB_FILE);
     this.handlers = this.createHandlers();
@@ -109,6 +114,7 @@ export class Core {
     fs.mkdirSync(options.dataDir, { recursive: true });
     const core = new Core(options);
     core.openDb();
+    core.startSync();
     if (core.db && core.options.backupIntervalMs > 0) {
       core.backupTimer = setInterval(() => void core.backupNow().catch(() => undefined), core.options.backupIntervalMs);
       core.backupTimer.unref();
@@ -183,6 +189,7 @@ export class Core {
     this.closeDb();
     replaceWithBackup(this.dbFile, file);
     this.openDb();
+    this.startSync();
     if (!this.db) {
       throw new ParagrafError(
         'DATABASE_CORRUPT',
@@ -431,7 +438,37 @@ export class Core {
         this.emit('docs.saved', result);
         return result;
       },
+      'sync.configure': ({ server }) => {
+        this.ready();
+        return this.sync!.configure(server);
+      },
+      'sync.status': ({ docId }) => {
+        this.ready();
+        return this.sync!.status(docId);
+      },
     };
+  }
+
+  /** The sync manager of the open database, for tests that simulate a lost network. */
+  get syncManager(): SyncManager | null {
+    return this.sync;
+  }
+
+  private startSync(): void {
+    if (!this.db || !this.docs) return;
+    this.sync = new SyncManager({
+      db: this.db,
+      docs: this.docs,
+      emit: (event, payload) => this.emit(event, payload),
+      scheduleProjection: (docId) => this.scheduleProjection(docId),
+      tuning: this.options.sync,
+    });
+    try {
+      this.sync.start();
+    } catch (err) {
+      // Syncing is optional: the app works on this computer whatever happens here.
+      console.error('paragraf: sync could not start', err);
+    }
   }
 
   /** Sends a Core-made change to every replica (no client made it, so none is left out). */
@@ -518,6 +555,8 @@ export class Core {
   }
 
   private closeDb(): void {
+    this.sync?.stop();
+    this.sync = null;
     this.docs?.close();
     this.docs = null;
     this.db?.close();

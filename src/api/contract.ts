@@ -127,6 +127,35 @@ export const diagnosticSchema = z.object({
 
 export const savedSchema = z.object({ docId: id, seq: z.number().int(), savedAt: z.string() });
 
+/** Why a document (or the connection) cannot sync: a server refusal or the client's own reason. */
+export const syncProblemSchema = z.object({ code: z.string(), sv: z.string(), en: z.string() });
+/**
+ * One document's sync state: `saved-locally` (in the local log; the server does not have it
+ * all yet), `synced` (the server acknowledged every local change), `offline` (waiting for the
+ * network), `error` (see `error`; the local copy is always kept).
+ */
+export const syncDocStatusSchema = z.object({
+  docId: id,
+  /** The server's name for it: body/<bodyId> or meeting/<bodyId>/<meetingId>. */
+  name: z.string(),
+  state: z.enum(['saved-locally', 'synced', 'offline', 'error']),
+  /** Local changes the server has not acknowledged yet (safe in the local log). */
+  pending: z.boolean(),
+  readOnly: z.boolean(),
+  error: syncProblemSchema.nullable(),
+});
+export type SyncDocStatus = z.infer<typeof syncDocStatusSchema>;
+export const syncStatusSchema = z.object({
+  /** False: no server configured; Paragraf works on this computer alone. */
+  configured: z.boolean(),
+  url: z.string().nullable(),
+  connection: z.enum(['off', 'connecting', 'online', 'offline']),
+  /** A problem of the whole connection (e.g. the token is refused). */
+  error: syncProblemSchema.nullable(),
+  docs: z.array(syncDocStatusSchema),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
 const noParams = z.object({}).strict();
 
 function method<P extends z.ZodType, R extends z.ZodType>(params: P, result: R, doc: string) {
@@ -238,6 +267,21 @@ export const methods = {
     savedSchema,
     'Apply a local Yjs update. It is in the SQLite log before this returns.',
   ),
+  'sync.configure': method(
+    z
+      .object({
+        /** null turns syncing off (local data stays as it is). */
+        server: z.object({ url: z.string().trim().min(1).max(2000), token: z.string().trim().min(1).max(200) }).strict().nullable(),
+      })
+      .strict(),
+    syncStatusSchema,
+    'Sync with a server (ws:// or wss:// address and the token from its administrator), or stop with null. Kept in the local database.',
+  ),
+  'sync.status': method(
+    z.object({ docId: id.optional() }).strict(),
+    syncStatusSchema,
+    'The connection and, per document (or for one), saved locally / synced / waiting for network / error.',
+  ),
   ...registerMethods,
 } as const;
 
@@ -246,6 +290,8 @@ export const events = {
   'docs.updated': z.object({ docId: id, update: base64, sourceId: z.string() }),
   'docs.saved': savedSchema,
   'meetings.changed': z.object({ bodyId: id }),
+  /** The sync state changed; `docs` holds only the documents whose state changed. */
+  'sync.changed': syncStatusSchema,
 } as const;
 
 export type Methods = typeof methods;

@@ -7,10 +7,11 @@ import type Database from 'better-sqlite3';
 import { m001Init } from './001-init';
 import { m002Projections } from './002-projections';
 import { m003RegisterSearch } from './003-register-search';
+import { m004Sync } from './004-sync';
 
 export interface Migration {
   name: string;
   up(db: Database.Database): void;
 }
 
-export const migrations: Migration[] = [m001Init, m002Projections, m003RegisterSearch];
+export const migrations: Migration[] = [m001Init, m002Projections, m003RegisterSearch, m004Sync];
