@@ -9,6 +9,7 @@ import type { AppStatus, Body, Meeting } from '../../src/api/contract';
 import { BodyScreen } from '../bodies/BodyScreen';
 import { MeetingScreen } from '../editor/MeetingScreen';
 import { RecoveryScreen } from '../recovery/RecoveryScreen';
+import { SearchBox } from '../register/SearchBox';
 import { StartScreen } from '../start/StartScreen';
 import { ConnectionBanner } from './ConnectionBanner';
 import { useApi, useConnection } from './ConnectionContext';
@@ -117,6 +118,7 @@ export function App() {
       </a>
       <header className="app-header">
         <span className="app-name">{t('app.name')}</span>
+        {status?.state === 'ready' ? <SearchBox onOpenMeeting={(meeting, body) => setScreen({ kind: 'meeting', meeting, body, fromBody: false })} /> : null}
         <LanguageSwitch />
       </header>
       <ConnectionBanner />

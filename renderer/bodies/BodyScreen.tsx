@@ -21,6 +21,7 @@ import { personBack, personLeft } from './rosterDoc';
 import { useBodyDoc, type BodyDoc } from './useBodyDoc';
 import { EarlierMeetingForm } from './EarlierMeetingForm';
 import { MeetingList } from '../start/MeetingList';
+import { RegisterPanel } from '../register/RegisterPanel';
 import './bodies.css';
 
 export interface BodyScreenProps {
@@ -51,6 +52,10 @@ export function BodyScreen({ body, onBack, onOpenMeeting }: BodyScreenProps) {
       <section aria-labelledby={meetingsId} className="card">
         <h2 id={meetingsId}>{t('bodyPage.meetings')}</h2>
         <BodyMeetings body={body} yearly={bodyDoc.profile?.numbering.kind === 'yearly'} onOpenMeeting={onOpenMeeting} />
+      </section>
+      <section aria-label={t('register.heading')} className="card">
+        <h2>{t('register.heading')}</h2>
+        <RegisterPanel body={body} onOpenMeeting={onOpenMeeting} />
       </section>
       <section aria-labelledby={rosterId} className="card" data-testid="roster">
         <h2 id={rosterId}>{t('roster.heading')}</h2>

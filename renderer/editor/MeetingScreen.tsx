@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Body, Meeting } from '../../src/api/contract';
 import { AttendanceSection } from '../attendance/AttendanceSection';
 import { ErrorMessage } from '../app/ErrorMessage';
+import { FollowUpPanel } from '../register/FollowUpPanel';
 import { MeetingEditorView } from './MeetingEditorView';
 import { MeetingStatusControl } from './MeetingStatus';
 import type { MeetingFacts } from './numbering';
@@ -78,6 +79,7 @@ export function MeetingScreen({ meeting, body, onBack }: { meeting: Meeting; bod
       ) : replica ? (
         <>
           <AttendanceSection replica={replica} bodyId={meeting.bodyId} />
+          <FollowUpPanel replica={replica} meetingId={meeting.id} />
           <MeetingEditorView doc={replica.doc} meeting={facts} bodyId={meeting.bodyId} helpId={helpId} />
         </>
       ) : (
