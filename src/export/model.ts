@@ -1,0 +1,378 @@
+/**
+ * The protocol model: one layout-independent tree of a meeting's protocol, built from the
+ * meeting document (content, meta, attendance), the body profile, the roster and the § labels
+ * the Core computed. Every exporter (PDF now, DOCX and extracts later) renders this tree and
+ * nothing else, so two formats of the same protocol can never disagree about what it says.
+ *
+ * Pure: no node:*, no Yjs. The Core reads the Y.Doc and passes plain values in.
+ *
+ * The editor's schema (decision 0003) has items, sub-items and paragraphs only; lists and
+ * decision blocks are conventions of the text, recognised here the same way the register reads
+ * them (src/followup/splitAttSatser): a lead paragraph ("LSVO:s ledningsgrupp beslutar", or any
+ * paragraph ending in "beslutar") followed by "att …" paragraphs is a decision block; a
+ * paragraph starting with "- ", "• " or "– " is a list entry.
+ */
+import type { BodyProfile, SignatoryRole } from '../bodies/profile';
+import type { Person } from '../bodies/roster';
+import { attendanceEntrySchema, attendanceStatusLabels, meetingRoleLabels, type AttendanceEntry, type AttendanceStatus, type MeetingRole } from '../protocol/attendance';
+import { isElement } from '../protocol/schema';
+
+export interface ProtocolMeetingMeta {
+  id: string;
+  title: string;
+  /** YYYY-MM-DD */
+  date: string;
+  startTime: string | null;
+  endTime: string | null;
+  place: string | null;
+  dnr: string | null;
+  /** "Digital justering senast 2024-10-11 kl. 16.00", when the secretary wrote one. */
+  justering?: string | null;
+}
+
+/** The labels the numbering engine computed (the Core's itemRows), by item id. */
+export interface ItemLabel {
+  id: string;
+  label: string | null;
+  subItems: Array<{ id: string; label: string | null }>;
+}
+
+export interface ProtocolInput {
+  meeting: ProtocolMeetingMeta;
+  profile: BodyProfile;
+  roster: readonly Person[];
+  /** The Slate children of the meeting document's `content`. */
+  content: readonly unknown[];
+  /** The meeting document's `attendance` map, as entries; invalid entries are skipped. */
+  attendance: ReadonlyArray<readonly [string, unknown]>;
+  labels: readonly ItemLabel[];
+}
+
+export interface TextRun {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+export type Block =
+  | { kind: 'paragraph'; runs: TextRun[]; text: string }
+  | { kind: 'list'; entries: string[] }
+  | { kind: 'presenters'; text: string }
+  | { kind: 'decision'; lead: string; decisions: string[] };
+
+export interface ProtocolSubItem {
+  id: string;
+  /** "a/" */
+  label: string | null;
+  title: string;
+  blocks: Block[];
+}
+
+export interface ProtocolItem {
+  id: string;
+  /** "§ 101", as the body's numbering scheme writes it; null when not numbered yet. */
+  label: string | null;
+  title: string;
+  bordlagd: boolean;
+  blocks: Block[];
+  subItems: ProtocolSubItem[];
+}
+
+export interface AttendanceLine {
+  name: string;
+  /** "förvaltningschef Socialförvaltningen, Karlskrona kommun" */
+  description: string;
+  roles: string[];
+  /** "§ 103", "ej fm", "tjänstgörande ersättare för X". */
+  notes: string[];
+}
+
+export interface AttendanceGroup {
+  status: AttendanceStatus;
+  heading: string;
+  people: AttendanceLine[];
+}
+
+export interface SignatureLine {
+  role: SignatoryRole;
+  roleLabel: string;
+  name: string | null;
+  description: string;
+}
+
+export interface ProtocolModel {
+  lang: 'sv';
+  meetingId: string;
+  bodyName: string;
+  documentTitle: string;
+  date: string;
+  /** "Fredagen den 7 maj 2021 kl. 12.30 – 15.30 via Teams"; null when nothing is known. */
+  timeAndPlace: string | null;
+  dnr: string | null;
+  attendance: AttendanceGroup[];
+  justerare: string[];
+  /** Time (and place) of justering, or the deadline the profile implies. */
+  justering: string | null;
+  signatures: SignatureLine[];
+  /** "§ 101–§ 112"; null when no item has a number. */
+  span: string | null;
+  items: ProtocolItem[];
+  distribution: string[];
+  pageBoxes: { justerandesSignatur: boolean; utdragsbestyrkande: boolean };
+  /** The text of the profile's decision lead, for exporters that need it. */
+  decisionLead: string;
+}
+
+const WEEKDAYS = ['söndagen', 'måndagen', 'tisdagen', 'onsdagen', 'torsdagen', 'fredagen', 'lördagen'];
+const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+
+/** "Fredagen den 7 maj 2021", as Swedish protocols write the date in "Tid och plats". */
+export function swedishLongDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  // UTC: the weekday of a calendar date must not depend on the machine's time zone.
+  const weekday = WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]!;
+  return `${weekday[0]!.toUpperCase()}${weekday.slice(1)} den ${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** "12:30" → "12.30": the stored form is HH:MM, Swedish text writes "kl. 12.30". */
+const clock = (t: string): string => t.replace(':', '.');
+
+export function timeAndPlace(m: Pick<ProtocolMeetingMeta, 'date' | 'startTime' | 'endTime' | 'place'>): string {
+  let s = swedishLongDate(m.date);
+  if (m.startTime && m.endTime) s += ` kl. ${clock(m.startTime)} – ${clock(m.endTime)}`;
+  else if (m.startTime) s += ` kl. ${clock(m.startTime)}`;
+  if (m.place) s += /^(via|i|på|hos)\s/iu.test(m.place) ? ` ${m.place}` : `, ${m.place}`;
+  return s;
+}
+
+function addDays(iso: string, days: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+function leafRuns(node: { children: unknown[] }, out: TextRun[]): void {
+  for (const c of node.children) {
+    if (isElement(c)) leafRuns(c, out);
+    else if (typeof c === 'object' && c !== null && 'text' in c) {
+      const leaf = c as { text: unknown; bold?: unknown; italic?: unknown };
+      const run: TextRun = { text: String(leaf.text) };
+      if (leaf.bold === true) run.bold = true;
+      if (leaf.italic === true) run.italic = true;
+      if (run.text !== '') out.push(run);
+    }
+  }
+}
+
+/** Collapses the whitespace a paste leaves (tabs, no-break spaces, doubled spaces). */
+const tidy = (s: string): string => s.replace(/[\s\u00a0]+/gu, ' ').trim();
+
+const ATT = /^att\s/iu;
+const LIST = /^[-•–·*]\s+/u;
+const PRESENTERS = /^föredragande\s*:/iu;
+
+function isLead(text: string, lead: string): boolean {
+  const t = tidy(text).toLocaleLowerCase('sv').replace(/:$/u, '');
+  const l = tidy(lead).toLocaleLowerCase('sv').replace(/:$/u, '');
+  return t === l || /(?:^|\s)beslutar$/u.test(t);
+}
+
+/**
+ * Paragraphs to blocks. Empty paragraphs are dropped (the editor always keeps one to type in).
+ * A decision block ends at the first paragraph that is neither an att-sats nor its lower-case
+ * continuation, as in splitAttSatser.
+ */
+export function toBlocks(paragraphs: ReadonlyArray<{ runs: TextRun[] }>, profile: BodyProfile): Block[] {
+  const blocks: Block[] = [];
+  const lead = profile.decision.lead;
+  for (const p of paragraphs) {
+    const text = tidy(p.runs.map((r) => r.text).join(''));
+    if (text === '') continue;
+    const last = blocks[blocks.length - 1];
+    if (isLead(text, lead) || /^beslut\s*:$/iu.test(text)) {
+      blocks.push({ kind: 'decision', lead: text, decisions: [] });
+      continue;
+    }
+    if (last?.kind === 'decision') {
+      if (ATT.test(text) || (profile.decision.style !== 'att-satser' && last.decisions.length === 0)) {
+        last.decisions.push(text.replace(LIST, ''));
+        continue;
+      }
+      if (profile.decision.style === 'beslut-bullets' && LIST.test(text)) {
+        last.decisions.push(text.replace(LIST, ''));
+        continue;
+      }
+      if (/^\p{Ll}/u.test(text) && last.decisions.length > 0) {
+        last.decisions[last.decisions.length - 1] += ` ${text}`;
+        continue;
+      }
+    }
+    const beslut = /^beslut\s*:\s*(.+)$/iu.exec(text);
+    if (beslut) {
+      blocks.push({ kind: 'decision', lead: 'Beslut:', decisions: [beslut[1]!] });
+      continue;
+    }
+    if (LIST.test(text)) {
+      const entry = text.replace(LIST, '');
+      if (last?.kind === 'list') last.entries.push(entry);
+      else blocks.push({ kind: 'list', entries: [entry] });
+      continue;
+    }
+    if (PRESENTERS.test(text)) {
+      blocks.push({ kind: 'presenters', text });
+      continue;
+    }
+    blocks.push({ kind: 'paragraph', runs: p.runs, text });
+  }
+  return blocks;
+}
+
+function personDescription(title: string, organisation: string): string {
+  return [title, organisation].map((s) => s.trim()).filter((s) => s !== '').join(', ');
+}
+
+const roleOrder: readonly MeetingRole[] = ['ordforande', 'sekreterare', 'justerare', 'kommunikator', 'processledare'];
+const groupHeadings: Record<AttendanceStatus, string> = {
+  narvarande: 'Närvarande ledamöter',
+  ersattare: attendanceStatusLabels.ersattare.sv,
+  forhinder: 'Frånvarande',
+  ovrig: attendanceStatusLabels.ovrig.sv,
+};
+
+export function buildProtocolModel(input: ProtocolInput): ProtocolModel {
+  const { meeting, profile, roster } = input;
+  const rosterIndex = new Map(roster.map((p, i) => [p.id, i]));
+  const byId = new Map(roster.map((p) => [p.id, p]));
+  const labelOf = new Map(input.labels.map((l) => [l.id, l]));
+
+  // Items in document order; labels from the numbering engine (never stored in the text).
+  const items: ProtocolItem[] = [];
+  for (const node of input.content) {
+    if (!isElement(node) || node.type !== 'item') continue;
+    const labels = labelOf.get(node.id);
+    const subLabels = new Map((labels?.subItems ?? []).map((s) => [s.id, s.label]));
+    let title = '';
+    const paragraphs: Array<{ runs: TextRun[] }> = [];
+    const subItems: ProtocolSubItem[] = [];
+    for (const c of node.children) {
+      if (!isElement(c)) continue;
+      if (c.type === 'item-title') {
+        const runs: TextRun[] = [];
+        leafRuns(c, runs);
+        title = tidy(runs.map((r) => r.text).join(''));
+      } else if (c.type === 'paragraph') {
+        const runs: TextRun[] = [];
+        leafRuns(c, runs);
+        paragraphs.push({ runs });
+      } else if (c.type === 'subitem') {
+        let subTitle = '';
+        const subParagraphs: Array<{ runs: TextRun[] }> = [];
+        for (const s of c.children) {
+          if (!isElement(s)) continue;
+          const runs: TextRun[] = [];
+          leafRuns(s, runs);
+          if (s.type === 'subitem-title') subTitle = tidy(runs.map((r) => r.text).join(''));
+          else subParagraphs.push({ runs });
+        }
+        subItems.push({ id: c.id, label: subLabels.get(c.id) ?? null, title: subTitle, blocks: toBlocks(subParagraphs, profile) });
+      }
+    }
+    items.push({ id: node.id, label: labels?.label ?? null, title, bordlagd: node.bordlagd === true, blocks: toBlocks(paragraphs, profile), subItems });
+  }
+  const itemLabel = new Map(items.map((i) => [i.id, i.label]));
+
+  // Attendance: one group per status in the order minutes print them; the chair first, then
+  // the roster's order (the order the body lists its members in), guests last.
+  const entries: Array<{ key: string; entry: AttendanceEntry }> = [];
+  for (const [key, raw] of input.attendance) {
+    const parsed = attendanceEntrySchema.safeParse(raw);
+    if (parsed.success) entries.push({ key, entry: parsed.data });
+  }
+  const nameOf = (e: AttendanceEntry): string => e.guest?.name ?? (e.personId ? byId.get(e.personId)?.name : undefined) ?? '';
+  const sortKey = (e: AttendanceEntry): number => (e.roles.includes('ordforande') ? -1 : e.personId ? (rosterIndex.get(e.personId) ?? 1e6) : 2e6);
+  entries.sort((a, b) => sortKey(a.entry) - sortKey(b.entry) || nameOf(a.entry).localeCompare(nameOf(b.entry), 'sv'));
+  const groups: AttendanceGroup[] = [];
+  for (const status of ['narvarande', 'ersattare', 'ovrig', 'forhinder'] as const) {
+    const people: AttendanceLine[] = [];
+    for (const { entry } of entries.filter((x) => x.entry.status === status)) {
+      const person = entry.personId ? byId.get(entry.personId) : undefined;
+      const name = nameOf(entry);
+      if (name === '') continue;
+      const notes: string[] = [];
+      if (entry.replaces) notes.push(`tjänstgörande ersättare för ${byId.get(entry.replaces)?.name ?? entry.replaces}`);
+      const present = (entry.presence?.itemIds ?? []).map((id) => itemLabel.get(id)).filter((l): l is string => !!l);
+      if (present.length > 0) notes.push(present.join(', '));
+      if (entry.presence?.note) notes.push(entry.presence.note);
+      people.push({
+        name,
+        description: entry.guest ? personDescription(entry.guest.title, entry.guest.organisation) : person ? personDescription(person.title, person.organisation) : '',
+        roles: [...entry.roles].sort((a, b) => roleOrder.indexOf(a) - roleOrder.indexOf(b)).map((r) => meetingRoleLabels[r].sv),
+        notes,
+      });
+    }
+    if (people.length > 0) groups.push({ status, heading: groupHeadings[status], people });
+  }
+
+  const withRole = (role: MeetingRole) => entries.filter((x) => x.entry.roles.includes(role) && x.entry.status !== 'forhinder').map((x) => x.entry);
+  const describe = (e: AttendanceEntry): string => {
+    const p = e.personId ? byId.get(e.personId) : undefined;
+    return e.guest ? personDescription(e.guest.title, e.guest.organisation) : p ? personDescription(p.title, p.organisation) : '';
+  };
+  const signatures: SignatureLine[] = [];
+  for (const role of profile.signing.signatories) {
+    const label = meetingRoleLabels[role].sv;
+    const people = withRole(role);
+    // A signature line even when nobody has the role yet: the printed form has a line to sign.
+    if (people.length === 0) signatures.push({ role, roleLabel: label, name: null, description: '' });
+    for (const e of people) signatures.push({ role, roleLabel: label, name: nameOf(e), description: describe(e) });
+  }
+
+  const numbered = items.filter((i) => i.label !== null);
+  const span = numbered.length === 0 ? null : numbered.length === 1 ? numbered[0]!.label : `${numbered[0]!.label}–${numbered[numbered.length - 1]!.label}`;
+
+  let justering: string | null = meeting.justering ?? null;
+  if (!justering && profile.features.justering.enabled && profile.features.justering.deadlineDays !== null) {
+    justering = `Justering senast ${addDays(meeting.date, profile.features.justering.deadlineDays)}`;
+  }
+
+  const hasTime = meeting.startTime !== null || meeting.place !== null;
+  return {
+    lang: 'sv',
+    meetingId: meeting.id,
+    bodyName: profile.name,
+    documentTitle: profile.documentTitle,
+    date: meeting.date,
+    timeAndPlace: hasTime ? timeAndPlace(meeting) : swedishLongDate(meeting.date),
+    dnr: meeting.dnr,
+    attendance: groups,
+    justerare: profile.features.justering.enabled ? withRole('justerare').map(nameOf) : [],
+    justering: profile.features.justering.enabled ? justering : null,
+    signatures,
+    span,
+    items,
+    distribution: [...profile.distribution],
+    pageBoxes: { ...profile.features.pageBoxes },
+    decisionLead: profile.decision.lead,
+  };
+}
+
+/** Every text of the model in reading order, one entry per line: what a PDF's text must contain. */
+export function modelReadingOrder(model: ProtocolModel): string[] {
+  const out: string[] = [];
+  const blocks = (bs: Block[]) => {
+    for (const b of bs) {
+      if (b.kind === 'paragraph' || b.kind === 'presenters') out.push(b.text);
+      else if (b.kind === 'list') out.push(...b.entries);
+      else out.push(b.lead, ...b.decisions);
+    }
+  };
+  for (const item of model.items) {
+    if (item.label) out.push(item.label);
+    out.push(item.title);
+    blocks(item.blocks);
+    for (const s of item.subItems) {
+      out.push(`${s.label ?? ''} ${s.title}`.trim());
+      blocks(s.blocks);
+    }
+  }
+  return out;
+}
