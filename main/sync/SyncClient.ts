@@ -186,8 +186,12 @@ export class SyncClient {
   /** Simulate losing / regaining the network (tests), or pause syncing. */
   setOnline(online: boolean): void {
     if (this.stopped) return;
-    if (online) void this.socket.connect();
-    else this.socket.disconnect();
+    if (online) {
+      // If the socket has not yet seen its own close, connect() returns at once; wanting a
+      // connection makes the close handler reconnect instead of staying down.
+      this.socket.shouldConnect = true;
+      void this.socket.connect();
+    } else this.socket.disconnect();
   }
 
   /** Asks the server which documents exist, and opens new ones. Resolves when done. */

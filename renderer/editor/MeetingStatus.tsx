@@ -12,6 +12,7 @@ import type { Meeting } from '../../src/api/contract';
 import { useApi } from '../app/ConnectionContext';
 import { ErrorMessage, type Bilingual } from '../app/ErrorMessage';
 import type { MeetingStatus } from './useMeetingDoc';
+import { SyncStatusBadge } from './SyncStatus';
 
 type Target = 'pagar' | 'avslutat';
 
@@ -61,6 +62,7 @@ export function MeetingStatusControl({
       <span className={`status-badge status-${status}`} data-testid="meeting-status" data-status={status}>
         {t(`meeting.status.${status}`)}
       </span>
+      <SyncStatusBadge docId={meetingId} />
       {next ? (
         <button
           ref={trigger}
