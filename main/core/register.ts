@@ -51,6 +51,11 @@ export function readCorrections(doc: Y.Doc): Map<string, DecisionCorrection[]> {
 
 interface Block {
   id: string;
+  /**
+   * text: a paragraph, read with the text rules (splitAttSatser); att-sats: an att-sats element
+   * of a structured decision block, one decision as it stands; foredragande: the presenters.
+   */
+  kind: 'text' | 'att-sats' | 'foredragande';
   text: string;
   /** People linked in this block by name completion (a `personId` on a text leaf). */
   personIds: string[];
@@ -83,6 +88,26 @@ function leafText(node: unknown, personIds: string[]): string {
   return node.children.map((c) => leafText(c, personIds)).join('');
 }
 
+/**
+ * The body of an item or sub-item as blocks. Read by type name, not by the schema's element
+ * union: documents may hold decision blocks ("decision" > "att-sats") and "foredragande"
+ * lines, or only paragraphs (older documents, genres that write "Beslut:" in prose); both are
+ * read.
+ */
+function pushBlocks(children: readonly unknown[], into: Block[]): void {
+  for (const c of children) {
+    if (!isElement(c)) continue;
+    const type = (c as { type: string }).type;
+    if (type === 'paragraph' || type === 'foredragande' || type === 'att-sats') {
+      const personIds: string[] = [];
+      into.push({ id: c.id, kind: type === 'paragraph' ? 'text' : type, text: leafText(c, personIds), personIds });
+    } else if (type === 'decision') pushBlocks(c.children, into);
+  }
+}
+
+/** What a block adds to the searchable text (the layout's "Föredragande:" is shown, not typed). */
+const lineOf = (b: Block): string => (b.kind === 'foredragande' ? `Föredragande: ${b.text}` : b.text);
+
 /** The items of a meeting document as text, split where decisions can stand: item body, each sub-item. */
 export function itemTexts(content: readonly unknown[]): ItemText[] {
   const out: ItemText[] = [];
@@ -94,24 +119,16 @@ export function itemTexts(content: readonly unknown[]): ItemText[] {
     for (const c of node.children) {
       if (!isElement(c)) continue;
       if (c.type === 'item-title') title = leafText(c, []).trim();
-      else if (c.type === 'paragraph') {
-        const personIds: string[] = [];
-        main.blocks.push({ id: c.id, text: leafText(c, personIds), personIds });
-      } else if (c.type === 'subitem') {
+      else if (c.type === 'subitem') {
         const seg: Segment = { itemId: node.id, subItemId: c.id, title: '', blocks: [] };
-        for (const s of c.children) {
-          if (!isElement(s)) continue;
-          if (s.type === 'subitem-title') seg.title = leafText(s, []).trim();
-          else {
-            const personIds: string[] = [];
-            seg.blocks.push({ id: s.id, text: leafText(s, personIds), personIds });
-          }
-        }
+        const t = c.children.find((s) => isElement(s) && s.type === 'subitem-title');
+        if (t) seg.title = leafText(t, []).trim();
+        pushBlocks(c.children, seg.blocks);
         segments.push(seg);
-      }
+      } else pushBlocks([c], main.blocks);
     }
     main.title = title;
-    const lines = [title, ...segments.flatMap((s) => [...(s.subItemId ? [s.title] : []), ...s.blocks.map((b) => b.text)])];
+    const lines = [title, ...segments.flatMap((s) => [...(s.subItemId ? [s.title] : []), ...s.blocks.map(lineOf)])];
     out.push({ itemId: node.id, title, text: lines.filter((l) => l.trim() !== '').join('\n'), segments });
   }
   return out;
@@ -132,33 +149,57 @@ export function findDecisions(items: readonly ItemText[], lead: string | undefin
   const out: FoundDecision[] = [];
   for (const item of items) {
     for (const seg of item.segments) {
-      let text = '';
-      const starts: number[] = [];
-      seg.blocks.forEach((b, i) => {
-        if (i > 0) text += '\n';
-        starts.push(text.length);
-        text += b.text;
-      });
-      const perBlock = new Map<number, number>();
-      for (const d of splitAttSatser(text, lead === undefined ? {} : { lead })) {
-        // The block the decision starts in (and the blocks it continues into, for references).
-        let first = 0;
-        while (first + 1 < starts.length && starts[first + 1]! <= d.start) first++;
-        let last = first;
-        while (last + 1 < starts.length && starts[last + 1]! < d.end) last++;
-        const n = perBlock.get(first) ?? 0;
-        perBlock.set(first, n + 1);
-        const block = seg.blocks[first]!;
-        out.push({
-          id: n === 0 ? block.id : `${block.id}_${n}`,
-          itemId: item.itemId,
-          subItemId: seg.subItemId,
-          title: seg.subItemId ? seg.title : item.title,
-          text: d.text,
-          referencedPersonIds: [...new Set(seg.blocks.slice(first, last + 1).flatMap((b) => b.personIds))],
-        });
+      const title = seg.subItemId ? seg.title : item.title;
+      let run: Block[] = [];
+      const flush = () => {
+        if (run.length > 0) out.push(...splitRun(run, lead, item.itemId, seg.subItemId, title));
+        run = [];
+      };
+      for (const b of seg.blocks) {
+        if (b.kind === 'text') {
+          run.push(b);
+          continue;
+        }
+        flush();
+        // A structured att-sats is one decision as it stands, under its own id.
+        if (b.kind === 'att-sats' && b.text.trim() !== '') {
+          out.push({ id: b.id, itemId: item.itemId, subItemId: seg.subItemId, title, text: b.text.trim(), referencedPersonIds: [...new Set(b.personIds)] });
+        }
       }
+      flush();
     }
+  }
+  return out;
+}
+
+/** Decisions written as text in consecutive paragraphs (lead phrase, "att" lines, "Beslut:"). */
+function splitRun(blocks: readonly Block[], lead: string | undefined, itemId: string, subItemId: string | null, title: string): FoundDecision[] {
+  const out: FoundDecision[] = [];
+  let text = '';
+  const starts: number[] = [];
+  blocks.forEach((b, i) => {
+    if (i > 0) text += '\n';
+    starts.push(text.length);
+    text += b.text;
+  });
+  const perBlock = new Map<number, number>();
+  for (const d of splitAttSatser(text, lead === undefined ? {} : { lead })) {
+    // The block the decision starts in (and the blocks it continues into, for references).
+    let first = 0;
+    while (first + 1 < starts.length && starts[first + 1]! <= d.start) first++;
+    let last = first;
+    while (last + 1 < starts.length && starts[last + 1]! < d.end) last++;
+    const n = perBlock.get(first) ?? 0;
+    perBlock.set(first, n + 1);
+    const block = blocks[first]!;
+    out.push({
+      id: n === 0 ? block.id : `${block.id}_${n}`,
+      itemId,
+      subItemId,
+      title,
+      text: d.text,
+      referencedPersonIds: [...new Set(blocks.slice(first, last + 1).flatMap((b) => b.personIds))],
+    });
   }
   return out;
 }
@@ -234,41 +275,32 @@ export function projectRegister(db: Db, docs: DocStore, meetingId: string): { de
     );
   }
 
-  clearMeeting(db, meetingId);
+  db.prepare('DELETE FROM decision WHERE meeting_id = ?').run(meetingId);
   const insertDecision = db.prepare(
     `INSERT INTO decision (meeting_id, id, body_id, meeting_date, item_id, sub_item_id, position, text, kind, owners_json, due_json, due_day,
        status, status_note, needs_follow_up, source_json, stale_json, detected_json)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertOwner = db.prepare('INSERT INTO decision_owner (meeting_id, decision_id, person_id, name) VALUES (?, ?, ?, ?)');
-  const insertRow = db.prepare(
-    'INSERT INTO search_row (kind, meeting_id, body_id, meeting_date, item_id, sub_item_id, decision_id, title, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const insertFts = db.prepare('INSERT INTO search_fts (rowid, title, text, title_folded, text_folded) VALUES (?, ?, ?, ?, ?)');
-  const index = (kind: 'item' | 'decision', itemId: string, subItemId: string | null, decisionId: string | null, title: string, text: string) => {
-    const { lastInsertRowid } = insertRow.run(kind, meetingId, bodyId, date, itemId, subItemId, decisionId, title, text);
-    insertFts.run(lastInsertRowid, title, text, foldSwedish(title), foldSwedish(text));
-  };
-  for (const item of items) index('item', item.itemId, null, null, item.title, item.text);
+  const searchRows: SearchRowInput[] = items.map((item) => ({ kind: 'item', itemId: item.itemId, subItemId: null, decisionId: null, title: item.title, text: item.text }));
+  const cache = detectionCache(meetingId, JSON.stringify([roster, names, date, upcoming]));
 
   const seen = new Set<string>();
   found.forEach((f, position) => {
     // Two decisions with one id can only come from a damaged document (duplicate paragraph ids).
     if (seen.has(f.id)) return;
     seen.add(f.id);
-    let detected: DetectedDecision;
-    try {
-      detected = detectDecision(f.text, {
-        roster,
-        bodyNames: names,
-        meetingDate: date,
-        upcomingMeetings: upcoming,
-        foredragande: presentersOf.get(f.itemId) ?? [],
-        referencedPersonIds: f.referencedPersonIds,
-      });
-    } catch (err) {
-      console.error(`paragraf: decision ${f.id} of meeting ${meetingId} could not be read`, err);
-      return;
+    const foredragande = presentersOf.get(f.itemId) ?? [];
+    const key = JSON.stringify([f.text, foredragande, f.referencedPersonIds]);
+    let detected = cache.get(key);
+    if (detected === undefined) {
+      try {
+        detected = detectDecision(f.text, { roster, bodyNames: names, meetingDate: date, upcomingMeetings: upcoming, foredragande, referencedPersonIds: f.referencedPersonIds });
+      } catch (err) {
+        console.error(`paragraf: decision ${f.id} of meeting ${meetingId} could not be read`, err);
+        return;
+      }
+      cache.set(key, detected);
     }
     const record = mergeCorrections(detected, corrections.get(f.id) ?? []);
     insertDecision.run(
@@ -292,16 +324,117 @@ export function projectRegister(db: Db, docs: DocStore, meetingId: string): { de
       JSON.stringify({ kind: detected.kind, owners: detected.owners, due: detected.due }),
     );
     for (const o of record.owners) insertOwner.run(meetingId, f.id, o.personId ?? null, o.name);
-    index('decision', f.itemId, f.subItemId, f.id, f.title, record.text);
+    searchRows.push({ kind: 'decision', itemId: f.itemId, subItemId: f.subItemId, decisionId: f.id, title: f.title, text: record.text });
   });
+  cache.prune();
+  syncSearchRows(db, meetingId, bodyId, date, searchRows);
   return { decisions: seen.size };
 }
 
-function clearMeeting(db: Db, meetingId: string): void {
+interface SearchRowInput {
+  kind: 'item' | 'decision';
+  itemId: string;
+  subItemId: string | null;
+  decisionId: string | null;
+  title: string;
+  text: string;
+}
+
+/**
+ * Writes a meeting's search rows, touching only those that changed: after a keystroke that is
+ * the edited § and its decision, not the whole meeting's text through the trigram tokenizer.
+ */
+function syncSearchRows(db: Db, meetingId: string, bodyId: string, date: string, rows: readonly SearchRowInput[]): void {
+  type Old = SearchRowInput & { rowid: number; body_id: string; meeting_date: string };
+  const key = (r: Pick<SearchRowInput, 'kind' | 'itemId' | 'decisionId'>) => `${r.kind}\u0000${r.itemId}\u0000${r.decisionId ?? ''}`;
+  const old = new Map(
+    (
+      db
+        .prepare('SELECT rowid, kind, item_id AS itemId, sub_item_id AS subItemId, decision_id AS decisionId, title, text, body_id, meeting_date FROM search_row WHERE meeting_id = ?')
+        .all(meetingId) as Old[]
+    ).map((r) => [key(r), r]),
+  );
+  const deleteFts = db.prepare('DELETE FROM search_fts WHERE rowid = ?');
+  const deleteRow = db.prepare('DELETE FROM search_row WHERE rowid = ?');
+  const insertRow = db.prepare(
+    'INSERT INTO search_row (rowid, kind, meeting_id, body_id, meeting_date, item_id, sub_item_id, decision_id, title, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertFts = db.prepare('INSERT INTO search_fts (rowid, title, text, title_folded, text_folded) VALUES (?, ?, ?, ?, ?)');
   // The FTS table is contentless: its rows go by rowid, before the rows that hold the ids.
-  db.prepare('DELETE FROM search_fts WHERE rowid IN (SELECT rowid FROM search_row WHERE meeting_id = ?)').run(meetingId);
-  db.prepare('DELETE FROM search_row WHERE meeting_id = ?').run(meetingId);
-  db.prepare('DELETE FROM decision WHERE meeting_id = ?').run(meetingId);
+  const drop = (r: Old) => {
+    deleteFts.run(r.rowid);
+    deleteRow.run(r.rowid);
+  };
+  const fresh: SearchRowInput[] = [];
+  for (const r of rows) {
+    const o = old.get(key(r));
+    if (o && o.title === r.title && o.text === r.text && o.subItemId === r.subItemId && o.body_id === bodyId && o.meeting_date === date) {
+      old.delete(key(r));
+      continue;
+    }
+    if (o) {
+      drop(o);
+      old.delete(key(r));
+    }
+    fresh.push(r);
+  }
+  for (const o of old.values()) drop(o);
+  if (fresh.length === 0) return;
+  let rowid = nextSearchRowid(db, date);
+  for (const r of fresh) {
+    insertRow.run(rowid, r.kind, meetingId, bodyId, date, r.itemId, r.subItemId, r.decisionId, r.title, r.text);
+    insertFts.run(rowid, r.title, r.text, foldSwedish(r.title), foldSwedish(r.text));
+    rowid++;
+  }
+}
+
+/**
+ * What detection read, per meeting, for the decisions as they stand: a keystroke re-reads the
+ * edited att-sats, not all of them. Detection is pure, so a cached answer equals a fresh one
+ * (the rebuild-equals-incremental test holds); any change of roster, body names, date or
+ * planned meetings (`context`) empties the meeting's cache.
+ */
+const detections = new Map<string, { context: string; byKey: Map<string, DetectedDecision>; used: Set<string> }>();
+function detectionCache(meetingId: string, context: string) {
+  let entry = detections.get(meetingId);
+  if (entry === undefined || entry.context !== context) {
+    entry = { context, byKey: new Map(), used: new Set() };
+    detections.set(meetingId, entry);
+    // A bound on memory: the meetings typed in lately, not every meeting a rebuild touched.
+    if (detections.size > 50) detections.delete(detections.keys().next().value!);
+  }
+  const e = entry;
+  e.used.clear();
+  return {
+    get(key: string) {
+      const d = e.byKey.get(key);
+      if (d !== undefined) e.used.add(key);
+      return d;
+    },
+    set(key: string, d: DetectedDecision) {
+      e.byKey.set(key, d);
+      e.used.add(key);
+    },
+    /** Forgets decisions that are no longer in the document. */
+    prune() {
+      for (const k of [...e.byKey.keys()]) if (!e.used.has(k)) e.byKey.delete(k);
+    },
+  };
+}
+
+/**
+ * Search rows are numbered by their meeting's date: rowid = day number × 2^24 + n. FTS5 walks
+ * a match in rowid order and can stop after a page, so "newest first" costs a page of rows
+ * instead of sorting every match: "avtal" matches a third of ten years of minutes.
+ */
+export const ROWIDS_PER_DAY = 2 ** 24;
+export function dayNumber(date: string): number {
+  return Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+}
+function nextSearchRowid(db: Db, date: string): number {
+  const base = dayNumber(date) * ROWIDS_PER_DAY;
+  const row = db.prepare('SELECT max(rowid) AS m FROM search_row WHERE rowid >= ? AND rowid < ?').get(base, base + ROWIDS_PER_DAY) as { m: number | null };
+  return row.m === null ? base : row.m + 1;
 }
 
 /** Empties the register and the search index (before a rebuild). */

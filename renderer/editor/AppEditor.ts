@@ -5,7 +5,8 @@
  * and scrolling are the caller's.
  */
 import { Editor, Element, Node, Path, Transforms } from 'slate';
-import { newItem, newSubItem, type ItemElement, type SubItemElement } from './schema';
+import { attSats, decision, foredragande, newItem, newSubItem, type ItemElement, type SubItemElement } from './schema';
+import { leafAbove } from './withBlockEditing';
 
 export const AppEditor = {
   /** The index of the top-level item holding the cursor, or -1. */
@@ -121,6 +122,68 @@ export const AppEditor = {
     return true;
   },
 
+  /**
+   * The decision block where the cursor is: in an empty paragraph, that paragraph becomes the
+   * decision (with one att-sats); anywhere else in an item or a sub-item, a new decision goes
+   * right after the block the cursor is in (after the title: first under it). In a decision
+   * already, a new att-sats after the current one. The cursor goes into the new att-sats.
+   */
+  insertDecision(editor: Editor): boolean {
+    const block = cursorBlock(editor);
+    if (!block) return false;
+    const [node, path] = block;
+    if (node.type === 'att-sats') return AppEditor.insertAttSats(editor);
+    Editor.withoutNormalizing(editor, () => {
+      if (node.type === 'paragraph' && Node.string(node) === '') {
+        Transforms.removeNodes(editor, { at: path });
+        Transforms.insertNodes(editor, decision(), { at: path });
+        Transforms.select(editor, Editor.start(editor, path));
+      } else {
+        const at = Path.next(path);
+        Transforms.insertNodes(editor, decision(), { at });
+        Transforms.select(editor, Editor.start(editor, at));
+      }
+    });
+    return true;
+  },
+
+  /** A new att-sats after the current one (outside a decision: a new decision block). */
+  insertAttSats(editor: Editor): boolean {
+    const block = cursorBlock(editor);
+    if (!block) return false;
+    const [node, path] = block;
+    if (node.type !== 'att-sats') return AppEditor.insertDecision(editor);
+    const at = Path.next(path);
+    Editor.withoutNormalizing(editor, () => {
+      Transforms.insertNodes(editor, attSats(), { at });
+      Transforms.select(editor, Editor.start(editor, at));
+    });
+    return true;
+  },
+
+  /**
+   * The föredragande line of the current item (or sub-item): right under its title, one per
+   * item. When there is one already, the cursor goes to its end instead of adding a second.
+   */
+  insertForedragande(editor: Editor): boolean {
+    const block = cursorBlock(editor);
+    if (!block) return false;
+    const containerPath = containerOf(editor, block[1]);
+    if (!containerPath) return false;
+    const container = Node.get(editor, containerPath) as ItemElement | SubItemElement;
+    const existing = container.children.findIndex((c) => c.type === 'foredragande');
+    if (existing >= 0) {
+      Transforms.select(editor, Editor.end(editor, [...containerPath, existing]));
+      return true;
+    }
+    const at = [...containerPath, 1];
+    Editor.withoutNormalizing(editor, () => {
+      Transforms.insertNodes(editor, foredragande(), { at });
+      Transforms.select(editor, Editor.start(editor, at));
+    });
+    return true;
+  },
+
   /** Puts the cursor at the end of an item's (or a sub-item's) title. The path, or null. */
   jumpToItem(editor: Editor, id: string): Path | null {
     const path = AppEditor.findPath(editor, id);
@@ -130,6 +193,20 @@ export const AppEditor = {
     return titlePath;
   },
 };
+
+/** The text block (title, paragraph, att-sats …) holding the cursor. */
+function cursorBlock(editor: Editor) {
+  return editor.selection ? leafAbove(editor, editor.selection) : undefined;
+}
+
+/** The item or sub-item a block stands in (through a decision, for an att-sats). */
+function containerOf(editor: Editor, path: Path): Path | null {
+  for (let p = Path.parent(path); p.length > 0; p = Path.parent(p)) {
+    const n = Node.get(editor, p);
+    if (Element.isElement(n) && (n.type === 'item' || n.type === 'subitem')) return p;
+  }
+  return null;
+}
 
 function isItem(node: Node | undefined): node is ItemElement {
   return node !== undefined && Element.isElement(node) && node.type === 'item';

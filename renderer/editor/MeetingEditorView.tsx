@@ -21,7 +21,8 @@ import { useMoveAnnouncer, type MoveAnnouncer } from '../agenda/useMoveAnnouncer
 import { AppEditor } from './AppEditor';
 import { createMeetingEditor, type MeetingEditorHandle } from './createMeetingEditor';
 import { EditorErrorBoundary } from './EditorErrorBoundary';
-import { NumberingContext, renderElement } from './elements';
+import { DecisionLookContext, NumberingContext, renderElement, type DecisionLook } from './elements';
+import { useBodyDoc } from '../bodies/useBodyDoc';
 import { focusEditorAt, selectionBlockPath } from './focusEditor';
 import { computeNumbers, createOutlineReader, structureKey, type MeetingFacts } from './numbering';
 import { useFrozenNumbers } from './useMeetingDoc';
@@ -127,6 +128,10 @@ function EditorBody({ helpId, doc, meeting, bodyId }: Omit<MeetingEditorViewProp
     [key, id, date, sortKey, started, frozen, context],
   );
   const announcer = useMoveAnnouncer(items, numbering);
+  // The body's profile says how decisions are written. Its document is small; this replica
+  // lives as long as the editor does (the attendance panel opens its own only while open).
+  const { profile } = useBodyDoc(bodyId);
+  const decisionLook = useMemo<DecisionLook | null>(() => (profile ? { lead: profile.decision.lead, style: profile.decision.style } : null), [profile]);
 
   // Opening a meeting (or rebuilding the editor) puts the cursor at the end of the text:
   // the secretary opened it to continue writing, usually while the meeting goes on.
@@ -137,6 +142,7 @@ function EditorBody({ helpId, doc, meeting, bodyId }: Omit<MeetingEditorViewProp
 
   return (
     <NumberingContext.Provider value={numbering}>
+      <DecisionLookContext.Provider value={decisionLook}>
       <div className="meeting-body">
         <AgendaOutline items={items} numbering={numbering} announcer={announcer} numberingError={error} />
         <div className="editor-column">
@@ -153,6 +159,7 @@ function EditorBody({ helpId, doc, meeting, bodyId }: Omit<MeetingEditorViewProp
           />
         </div>
       </div>
+      </DecisionLookContext.Provider>
     </NumberingContext.Provider>
   );
 }
@@ -166,6 +173,14 @@ function onKeyDownFor(editor: Editor, announcer: MoveAnnouncer) {
       else AppEditor.insertItem(editor);
       return;
     }
+    // Alt+Shift+letter: the decision block (B for beslut), a new att-sats (A), the
+    // föredragande line (F). `code`, not `key`: with Alt held, macOS types another character.
+    const blockCommand = event.altKey && event.shiftKey && !mod ? blockCommands[event.code] : undefined;
+    if (blockCommand) {
+      event.preventDefault();
+      blockCommand(editor);
+      return;
+    }
     if (event.altKey && event.shiftKey && !mod && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
       event.preventDefault();
       const item = AppEditor.currentItem(editor);
@@ -176,6 +191,12 @@ function onKeyDownFor(editor: Editor, announcer: MoveAnnouncer) {
     }
   };
 }
+
+const blockCommands: Record<string, (editor: Editor) => boolean> = {
+  KeyB: AppEditor.insertDecision,
+  KeyA: AppEditor.insertAttSats,
+  KeyF: AppEditor.insertForedragande,
+};
 
 function Toolbar() {
   const { t } = useTranslation();
@@ -208,6 +229,28 @@ function Toolbar() {
         {t('editor.newSubItem')}
         <kbd className="shortcut">Ctrl+Shift+Enter</kbd>
       </button>
+      <BlockButton testId="new-decision" shortcut="Alt+Shift+B" label={t('editor.newDecision')} command={AppEditor.insertDecision} />
+      <BlockButton testId="new-att-sats" shortcut="Alt+Shift+A" label={t('editor.newAttSats')} command={AppEditor.insertAttSats} />
+      <BlockButton testId="new-foredragande" shortcut="Alt+Shift+F" label={t('editor.newForedragande')} command={AppEditor.insertForedragande} />
     </div>
+  );
+}
+
+/** A toolbar button for a block command: keeps the text's selection, then gives the focus back. */
+function BlockButton({ testId, shortcut, label, command }: { testId: string; shortcut: string; label: string; command(editor: Editor): boolean }) {
+  const editor = useSlateStatic();
+  return (
+    <button
+      type="button"
+      data-testid={testId}
+      aria-keyshortcuts={shortcut}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={() => {
+        if (command(editor)) focusEditorAt(editor, selectionBlockPath(editor));
+      }}
+    >
+      {label}
+      <kbd className="shortcut">{shortcut}</kbd>
+    </button>
   );
 }

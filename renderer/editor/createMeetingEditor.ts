@@ -13,6 +13,7 @@ import { withYHistory, withYjs, YjsEditor } from '@slate-yjs/core';
 import type * as Y from 'yjs';
 import { withBlockEditing } from './withBlockEditing';
 import { withBlocks } from './withBlocks';
+import { withDecisions } from './withDecisions';
 import { withIds } from './withIds';
 import { withItems } from './withItems';
 import { withSubItems } from './withSubItems';
@@ -82,9 +83,9 @@ export function createMeetingEditor(content: Y.XmlText, options: CreateOptions):
 
 /**
  * The schema plugins and the structural editing behaviour, in the order they apply: for any
- * node, the sub-item and item rules run before the leaf-block and id rules (the outermost
+ * node, the sub-item, decision and item rules run before the leaf-block and id rules (the outermost
  * plugin's normalizeNode runs first). Unit tests build their editors with this too.
  */
 export function withMeetingSchema<T extends Editor>(editor: T): T {
-  return withBlockEditing(withSubItems(withItems(withBlocks(withIds(editor)))));
+  return withBlockEditing(withSubItems(withDecisions(withItems(withBlocks(withIds(editor))))));
 }

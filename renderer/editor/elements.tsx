@@ -14,8 +14,23 @@ import { Node } from 'slate';
 import type { RenderElementProps } from 'slate-react';
 import { emptyNumbering, type ItemLabels, type MeetingNumbering } from './numbering';
 import type { ItemElement, SubItemElement } from './schema';
+import type { DecisionStyle } from '../../src/bodies/profile';
 
 export const NumberingContext = createContext<MeetingNumbering>(emptyNumbering);
+
+/** How the body writes its decisions (from its profile): the lead phrase and the style. */
+export interface DecisionLook {
+  lead: string;
+  style: DecisionStyle;
+}
+export const DecisionLookContext = createContext<DecisionLook | null>(null);
+
+/**
+ * Words of the protocol itself, not of the interface: the minutes are Swedish whatever language
+ * the app is shown in, so these do not follow the language switch.
+ */
+const GENERIC_DECISION_LEAD = 'Beslut:';
+const FOREDRAGANDE_PREFIX = 'Föredragande:';
 const ItemLabelsContext = createContext<ItemLabels | undefined>(undefined);
 const SubItemLabelContext = createContext<string>('');
 
@@ -29,6 +44,12 @@ export function renderElement(props: RenderElementProps) {
       return <SubItem {...props} element={props.element} />;
     case 'subitem-title':
       return <SubItemTitle {...props} />;
+    case 'decision':
+      return <Decision {...props} />;
+    case 'att-sats':
+      return <AttSats {...props} />;
+    case 'foredragande':
+      return <Foredragande {...props} />;
     default:
       return <Paragraph {...props} />;
   }
@@ -95,6 +116,37 @@ function SubItemTitle({ attributes, children, element }: RenderElementProps) {
     <h3 {...attributes} className="subitem-title" data-label={label} data-block-id={element.id} data-testid="subitem-title">
       {children}
     </h3>
+  );
+}
+
+/**
+ * The decision block. The lead phrase is the body's ("LSVO:s ledningsgrupp beslutar", or
+ * "Beslut:"), shown through CSS like the § labels: never typed, never stored in the text.
+ * Until the body's profile has loaded, the generic "Beslut:" stands in.
+ */
+function Decision({ attributes, children }: RenderElementProps) {
+  const look = useContext(DecisionLookContext);
+  const lead = look?.lead || GENERIC_DECISION_LEAD;
+  return (
+    <div {...attributes} className={`decision decision-${look?.style ?? 'att-satser'}`} role="group" aria-label={lead} data-lead={lead} data-testid="decision">
+      {children}
+    </div>
+  );
+}
+
+function AttSats({ attributes, children, element }: RenderElementProps) {
+  return (
+    <p {...attributes} className="att-sats" data-block-id={element.id} data-testid="att-sats">
+      {children}
+    </p>
+  );
+}
+
+function Foredragande({ attributes, children, element }: RenderElementProps) {
+  return (
+    <p {...attributes} className="foredragande" data-prefix={FOREDRAGANDE_PREFIX} data-block-id={element.id} data-testid="foredragande">
+      {children}
+    </p>
   );
 }
 

@@ -4,8 +4,10 @@
  * file only tells Slate about them and adds the small constructors the editor's commands use.
  *
  *   content  = item*
- *   item     = item-title, (paragraph | subitem)*
- *   subitem  = subitem-title, paragraph*
+ *   item     = item-title, (body | subitem)*
+ *   subitem  = subitem-title, body*
+ *   body     = paragraph | foredragande | decision
+ *   decision = att-sats+
  *
  * A § number or a sub-item letter is never stored: it is computed (src/numbering) and shown by
  * the element outside the editable text.
@@ -14,8 +16,14 @@ import type { BaseEditor, Descendant } from 'slate';
 import type { ReactEditor } from 'slate-react';
 import type { YHistoryEditor, YjsEditor } from '@slate-yjs/core';
 import {
+  newAttSats as newProtocolAttSats,
+  newDecision as newProtocolDecision,
+  newForedragande as newProtocolForedragande,
   newItem as newProtocolItem,
   newSubItem as newProtocolSubItem,
+  type AttSatsElement,
+  type DecisionElement,
+  type ForedragandeElement,
   type ItemElement,
   type ItemTitleElement,
   type ParagraphElement,
@@ -25,14 +33,14 @@ import {
   type TextLeaf,
 } from '../../src/protocol/schema';
 
-export type { ItemElement, ItemTitleElement, ParagraphElement, ProtocolElement, SubItemElement, SubItemTitleElement, TextLeaf };
+export type { AttSatsElement, DecisionElement, ForedragandeElement, ItemElement, ItemTitleElement, ParagraphElement, ProtocolElement, SubItemElement, SubItemTitleElement, TextLeaf };
 
 export type ElementType = ProtocolElement['type'];
-export const elementTypes: readonly ElementType[] = ['item', 'item-title', 'subitem', 'subitem-title', 'paragraph'];
+export const elementTypes: readonly ElementType[] = ['item', 'item-title', 'subitem', 'subitem-title', 'paragraph', 'foredragande', 'decision', 'att-sats'];
 
 /** Blocks that hold text directly (never other blocks). */
-export type LeafBlock = ItemTitleElement | SubItemTitleElement | ParagraphElement;
-export const leafTypes: readonly ElementType[] = ['item-title', 'subitem-title', 'paragraph'];
+export type LeafBlock = ItemTitleElement | SubItemTitleElement | ParagraphElement | ForedragandeElement | AttSatsElement;
+export const leafTypes: readonly ElementType[] = ['item-title', 'subitem-title', 'paragraph', 'foredragande', 'att-sats'];
 
 /**
  * The editor the app works with. The React and history parts are added in different places
@@ -88,6 +96,19 @@ export function subItemTitle(text = ''): SubItemTitleElement {
 
 export function paragraph(text = ''): ParagraphElement {
   return { type: 'paragraph', id: newId(), children: [{ text }] };
+}
+
+/** A decision block with one empty att-sats (or one per text given). */
+export function decision(texts?: readonly string[]): DecisionElement {
+  return newProtocolDecision(newId, texts);
+}
+
+export function attSats(text = ''): AttSatsElement {
+  return newProtocolAttSats(newId, text);
+}
+
+export function foredragande(text = ''): ForedragandeElement {
+  return newProtocolForedragande(newId, text);
 }
 
 export type { Descendant };

@@ -15,6 +15,12 @@
  *   with text is left alone.
  * - Delete at the end of a block does not pull the next item's or sub-item's title into it;
  *   an empty paragraph there is removed.
+ * - In a decision, Enter after an att-sats starts the next one; Enter on an empty last
+ *   att-sats leaves the decision for a paragraph under it (the way out of a list in any word
+ *   processor). Enter in the föredragande line continues in a paragraph under it.
+ * - Backspace at the start of an att-sats or the föredragande line that has text turns it
+ *   into a paragraph where it first stands in its block, instead of pulling its words into the
+ *   title above; an empty one is removed like an empty paragraph.
  * - Shift+Enter is a line break inside the block.
  */
 import { Editor, Element, Node, Path, Point, Range, Transforms, type NodeEntry } from 'slate';
@@ -26,6 +32,26 @@ export function withBlockEditing<T extends Editor>(editor: T): T {
   editor.insertBreak = () => {
     const { selection } = editor;
     const leaf = selection ? leafAbove(editor, selection) : undefined;
+    if (selection && leaf && Range.isCollapsed(selection) && breakOutOfDecision(editor, leaf)) return;
+    if (selection && leaf && leaf[0].type === 'foredragande') {
+      Editor.withoutNormalizing(editor, () => {
+        if (!Range.isCollapsed(selection)) Transforms.delete(editor);
+        const [, linePath] = leafAbove(editor, editor.selection!)!;
+        if (Point.equals(editor.selection!.focus, Editor.end(editor, linePath))) {
+          // Like a title: an empty paragraph right under it (a new item has one) is where the text goes.
+          const next = Node.parent(editor, linePath).children[linePath[linePath.length - 1]! + 1];
+          if (next && Element.isElement(next) && next.type === 'paragraph' && Node.string(next) === '') {
+            Transforms.select(editor, Editor.start(editor, Path.next(linePath)));
+          } else {
+            Transforms.insertNodes(editor, paragraph(), { at: Path.next(linePath), select: true });
+          }
+        } else {
+          Transforms.splitNodes(editor, { always: true });
+          Transforms.setNodes(editor, { type: 'paragraph' }, { at: Path.next(linePath) });
+        }
+      });
+      return;
+    }
     if (!selection || !leaf || (leaf[0].type !== 'item-title' && leaf[0].type !== 'subitem-title')) {
       insertBreak();
       return;
@@ -61,7 +87,20 @@ export function withBlockEditing<T extends Editor>(editor: T): T {
     }
     const [block, path] = leaf;
     const parentPath = Path.parent(path);
-    if (block.type === 'paragraph') {
+    if ((block.type === 'att-sats' || block.type === 'foredragande') && Node.string(block) !== '') {
+      if (block.type === 'foredragande' || path[path.length - 1] === 0) {
+        // Lifted out of the decision (before it) when it is the first att-sats: the decision
+        // rule keeps the rest of the att-satser together under the lead phrase.
+        Editor.withoutNormalizing(editor, () => {
+          if (block.type === 'att-sats') Transforms.liftNodes(editor, { at: path });
+          Transforms.setNodes(editor, { type: 'paragraph' }, { at: block.type === 'att-sats' ? parentPath : path });
+        });
+        return;
+      }
+      deleteBackward(unit);
+      return;
+    }
+    if (block.type === 'paragraph' || block.type === 'att-sats' || block.type === 'foredragande') {
       const before = Editor.before(editor, path);
       if (Node.string(block) === '' && before) {
         Editor.withoutNormalizing(editor, () => {
@@ -114,6 +153,27 @@ export function withBlockEditing<T extends Editor>(editor: T): T {
   };
 
   return editor;
+}
+
+/**
+ * Enter on an empty att-sats that is the last of its decision: it goes, and a paragraph under
+ * the decision takes the cursor (the only att-sats: the decision becomes that paragraph).
+ */
+function breakOutOfDecision(editor: Editor, [block, path]: NodeEntry<LeafBlock>): boolean {
+  if (block.type !== 'att-sats' || Node.string(block) !== '') return false;
+  const decisionPath = Path.parent(path);
+  const decision = Node.get(editor, decisionPath) as Element;
+  if (path[path.length - 1] !== decision.children.length - 1) return false;
+  Editor.withoutNormalizing(editor, () => {
+    if (decision.children.length === 1) {
+      Transforms.removeNodes(editor, { at: decisionPath });
+      Transforms.insertNodes(editor, paragraph(), { at: decisionPath, select: true });
+    } else {
+      Transforms.removeNodes(editor, { at: path });
+      Transforms.insertNodes(editor, paragraph(), { at: Path.next(decisionPath), select: true });
+    }
+  });
+  return true;
 }
 
 /** The leaf block (title or paragraph) that holds the selection's focus. */

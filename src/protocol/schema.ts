@@ -5,9 +5,14 @@
  *
  * Shape (docs/decisions/0003-nested-items.md):
  *   content  = item*                                   (nothing else at the top level)
- *   item     = item-title, (paragraph | subitem)*       (the § item; its number is computed)
- *   subitem  = subitem-title, paragraph*               (a/ b/ c/ under an item)
- * Every element has a stable `id`. Numbers and letters are never stored in the text.
+ *   item     = item-title, (body | subitem)*           (the § item; its number is computed)
+ *   subitem  = subitem-title, body*                    (a/ b/ c/ under an item)
+ *   body     = paragraph | foredragande | decision
+ *   decision = att-sats+                               (the decision block of DOMAIN.md)
+ * Every element has a stable `id`. Numbers and letters are never stored in the text, and
+ * neither are the words the layout adds: "Föredragande:" and the decision's lead phrase
+ * ("LSVO:s ledningsgrupp beslutar", from the body profile) are shown, not typed, so a change
+ * of profile or language never leaves stale words in old minutes.
  */
 import type { AgendaItemKey } from '../bodies/profile';
 
@@ -32,10 +37,31 @@ export interface ParagraphElement {
   id: string;
   children: TextLeaf[];
 }
+/** "Föredragande: Kjell Ivarsson": who presents the item. One line, usually right under the title. */
+export interface ForedragandeElement {
+  type: 'foredragande';
+  id: string;
+  children: TextLeaf[];
+}
+/** One att-sats: "att lägga informationen till protokollet". Readable alone: what, who, when. */
+export interface AttSatsElement {
+  type: 'att-sats';
+  id: string;
+  children: TextLeaf[];
+}
+/** The decision block: the body's lead phrase (shown, not stored), then one element per att-sats. */
+export interface DecisionElement {
+  type: 'decision';
+  id: string;
+  children: AttSatsElement[];
+}
+/** What an item or a sub-item holds under its title. */
+export type BodyElement = ParagraphElement | ForedragandeElement | DecisionElement;
+
 export interface SubItemElement {
   type: 'subitem';
   id: string;
-  children: Array<SubItemTitleElement | ParagraphElement>;
+  children: Array<SubItemTitleElement | BodyElement>;
 }
 export interface ItemElement {
   type: 'item';
@@ -44,17 +70,25 @@ export interface ItemElement {
   bordlagd?: boolean;
   /** What a standard agenda item is for (from the body profile), so other modules find it. */
   agendaKey?: AgendaItemKey;
-  children: Array<ItemTitleElement | ParagraphElement | SubItemElement>;
+  children: Array<ItemTitleElement | BodyElement | SubItemElement>;
 }
 
-export type ProtocolElement = ItemElement | ItemTitleElement | SubItemElement | SubItemTitleElement | ParagraphElement;
+export type ProtocolElement =
+  | ItemElement
+  | ItemTitleElement
+  | SubItemElement
+  | SubItemTitleElement
+  | ParagraphElement
+  | ForedragandeElement
+  | DecisionElement
+  | AttSatsElement;
 export type ProtocolNode = ProtocolElement | TextLeaf;
 
 export function isElement(node: unknown): node is ProtocolElement {
   return typeof node === 'object' && node !== null && 'type' in node && 'children' in node;
 }
 
-function plainText(node: { children: unknown[] }): string {
+export function plainText(node: { children: unknown[] }): string {
   let s = '';
   for (const c of node.children) {
     if (isElement(c)) s += plainText(c);
@@ -105,7 +139,7 @@ export function outline(content: readonly unknown[]): OutlineItem[] {
 
 export interface ContentProblem {
   path: number[];
-  code: 'not-an-item' | 'no-title' | 'misplaced' | 'missing-id' | 'duplicate-id';
+  code: 'not-an-item' | 'no-title' | 'misplaced' | 'missing-id' | 'duplicate-id' | 'empty-decision';
   en: string;
 }
 
@@ -120,8 +154,9 @@ export function checkContent(content: readonly unknown[]): ContentProblem[] {
     else seen.add(node.id);
     const allowed: Record<string, readonly string[]> = {
       root: ['item'],
-      item: ['item-title', 'paragraph', 'subitem'],
-      subitem: ['subitem-title', 'paragraph'],
+      item: ['item-title', 'paragraph', 'foredragande', 'decision', 'subitem'],
+      subitem: ['subitem-title', 'paragraph', 'foredragande', 'decision'],
+      decision: ['att-sats'],
     };
     const ok = allowed[parent];
     if (ok && !ok.includes(node.type)) {
@@ -135,10 +170,50 @@ export function checkContent(content: readonly unknown[]): ContentProblem[] {
         if (i > 0 && isElement(c) && c.type === want) problems.push({ path: [...path, i], code: 'misplaced', en: `second ${want}` });
       });
     }
-    if (node.type === 'item' || node.type === 'subitem') node.children.forEach((c, i) => visit(c, [...path, i], node.type));
+    if (node.type === 'decision' && node.children.length === 0) problems.push({ path, code: 'empty-decision', en: 'decision without att-sats' });
+    if (node.type === 'item' || node.type === 'subitem' || node.type === 'decision') node.children.forEach((c, i) => visit(c, [...path, i], node.type));
   };
   content.forEach((n, i) => visit(n, [i], 'root'));
   return problems;
+}
+
+/** One att-sats of the minutes, where it stands: what the register and the exporters read. */
+export interface AttSatsRef {
+  id: string;
+  decisionId: string;
+  itemId: string;
+  /** Set when the decision stands under a sub-item (a/ b/ …). */
+  subItemId: string | null;
+  text: string;
+}
+
+/** Every att-sats of a document in order, from its decision blocks. Tolerant of any tree. */
+export function attSatser(content: readonly unknown[]): AttSatsRef[] {
+  const out: AttSatsRef[] = [];
+  const fromBody = (children: readonly unknown[], itemId: string, subItemId: string | null) => {
+    for (const c of children) {
+      if (!isElement(c)) continue;
+      if (c.type === 'subitem' && subItemId === null) fromBody(c.children, itemId, c.id);
+      if (c.type !== 'decision') continue;
+      for (const a of c.children as unknown[]) {
+        if (isElement(a) && a.type === 'att-sats') out.push({ id: a.id, decisionId: c.id, itemId, subItemId, text: plainText(a).trim() });
+      }
+    }
+  };
+  for (const node of content) if (isElement(node) && node.type === 'item') fromBody(node.children, node.id, null);
+  return out;
+}
+
+export function newAttSats(newId: () => string, text = ''): AttSatsElement {
+  return { type: 'att-sats', id: newId(), children: [{ text }] };
+}
+
+export function newDecision(newId: () => string, texts: readonly string[] = ['']): DecisionElement {
+  return { type: 'decision', id: newId(), children: (texts.length > 0 ? texts : ['']).map((t) => newAttSats(newId, t)) };
+}
+
+export function newForedragande(newId: () => string, text = ''): ForedragandeElement {
+  return { type: 'foredragande', id: newId(), children: [{ text }] };
 }
 
 /** A new item with an empty paragraph under its title: where typing continues. */

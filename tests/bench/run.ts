@@ -8,6 +8,7 @@ import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { storeBenchmarks } from './storeBench';
 import { editorBenchmarks } from './editorBench';
+import { registerBenchmarks } from './registerBench';
 import { tableMarkdown, type BenchRow } from './stats';
 
 function machine(): string {
@@ -32,6 +33,7 @@ const header = machine();
 const rows: BenchRow[] = [];
 if (want('store')) rows.push(...(await storeBenchmarks()));
 if (want('editor')) rows.push(...(await editorBenchmarks()));
+if (want('register')) rows.push(...(await registerBenchmarks()));
 
 const table = tableMarkdown(rows);
 console.log(header + '\n\n' + table);

@@ -101,6 +101,38 @@ describe('decision register', () => {
     expect(byOwner.map((r) => r.id)).toEqual([kjell!.id]);
   });
 
+  it('reads structured decision blocks (att-sats elements) and the föredragande line as well as text', async () => {
+    const { api, m1 } = await lsvoWithMeeting1();
+    const a1 = id();
+    const a2 = id();
+    // The editor's decision block: the lead phrase is shown, not stored; each att-sats its own element.
+    const ekonomi = {
+      type: 'item',
+      id: id(),
+      children: [
+        { type: 'item-title', id: id(), children: [{ text: 'Ekonomisk uppföljning' }] },
+        { type: 'foredragande', id: id(), children: [{ text: 'Kjell Ivarsson' }] },
+        {
+          type: 'decision',
+          id: id(),
+          children: [
+            { type: 'att-sats', id: a1, children: [{ text: 'att föredragande återkommer med en prognos inför LSVO 4 juni' }] },
+            { type: 'att-sats', id: a2, children: [{ text: 'att lägga informationen till protokollet' }] },
+          ],
+        },
+      ],
+    } as unknown as ItemElement;
+    await addItems(api, m1.id, [ekonomi]);
+    const rows = unwrap(await api.invoke('register.list', { meetingId: m1.id })).filter((r) => r.itemId === ekonomi.id);
+    expect(rows.map((r) => [r.id, r.kind])).toEqual([
+      [a1, 'uppdrag'],
+      [a2, 'informationen-till-protokollet'],
+    ]);
+    expect(rows[0]!.owners.map((o) => [o.name, o.rule])).toEqual([['Kjell Ivarsson', 'foredragande']]);
+    expect(rows[0]!.dueDay).toBe('2021-06-04');
+    expect(unwrap(await api.invoke('search.query', { query: 'prognos' })).hits.map((h) => h.title)).toEqual(['Ekonomisk uppföljning']);
+  });
+
   it('a status change and a correction are document changes: they win, survive a restart, and survive re-detection', async () => {
     const first = await lsvoWithMeeting1();
     const { api, core, dataDir, m1, vfu, body } = first;
@@ -206,6 +238,33 @@ describe('search', () => {
     expect((await q('avtal', { bodyId: 'other-body' })).hits).toEqual([]);
     // Two words: both required; a short word filters what the long one found.
     expect((await q('avtal hem')).hits.map((h) => h.title)).toEqual(['Hemsjukvårdsavtal']);
+  });
+
+  it('keeps the index in step with edits (only changed rows rewritten), newest meeting first', async () => {
+    const { api, core, body, vfu, avtal } = await lsvoWithMeeting1();
+    const q = async (query: string) => unwrap(await api.invoke('search.query', { query })).hits;
+    await editDoc(api, (await q('VFU'))[0]!.meetingId, (_d, editor) => {
+      const at = editor.children.findIndex((c) => (c as { id: string }).id === vfu.id);
+      Transforms.insertText(editor, 'VFU röntgensjuksköterskor', { at: Editor.range(editor, [at, 0]) });
+      const gone = editor.children.findIndex((c) => (c as { id: string }).id === avtal.id);
+      Transforms.removeNodes(editor, { at: [gone] });
+    });
+    expect((await q('röntgen')).map((h) => h.title)).toEqual(['VFU röntgensjuksköterskor']);
+    expect(await q('sjuksköterskeprogrammet')).toEqual([]);
+    expect(await q('hemsjukvård')).toEqual([]);
+    // Decisions under the edited § carry its new title; the removed § left no rows behind.
+    expect(unwrap(await api.invoke('search.query', { query: 'röntgen', decisionsOnly: true })).hits.map((h) => h.kind)).toEqual(['decision', 'decision']);
+    const db = dbOf(core);
+    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    expect(count('SELECT count(*) AS n FROM search_fts')).toBe(count('SELECT count(*) AS n FROM search_row'));
+    expect(count("SELECT count(*) AS n FROM search_row WHERE item_id = '" + avtal.id + "'")).toBe(0);
+
+    const m2 = unwrap(await api.invoke('meetings.create', { bodyId: body.id, date: '2021-05-07' }));
+    await addItems(api, m2.id, [item('Ramavtal för tolktjänst', ['Avtalet förlängs.'])]);
+    const hits = await q('avtal');
+    expect(hits.map((h) => h.meetingDate)).toEqual(['2021-05-07', '2021-04-09']);
+    expect(unwrap(await api.invoke('search.query', { query: 'avtal', from: '2021-05-01' })).hits.map((h) => h.title)).toEqual(['Ramavtal för tolktjänst']);
+    expect(unwrap(await api.invoke('search.query', { query: 'avtal', to: '2021-04-30' })).hits.map((h) => h.title)).toEqual(['FoU-avtal med högskolan']);
   });
 
   it('gives a sensible answer to one or two characters: a § number or a title word start', async () => {

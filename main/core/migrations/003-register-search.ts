@@ -44,6 +44,8 @@ export const m003RegisterSearch: Migration = {
       ) STRICT;
       CREATE INDEX decision_by_body ON decision(body_id, status, meeting_date);
       CREATE INDEX decision_by_item ON decision(meeting_id, item_id);
+      -- "95" in the search box finds § 95 of every meeting: without this, a scan of all items.
+      CREATE INDEX item_by_number ON item(number);
 
       CREATE TABLE decision_owner (
         meeting_id   TEXT NOT NULL,
@@ -69,6 +71,9 @@ export const m003RegisterSearch: Migration = {
       ) STRICT;
       CREATE INDEX search_row_by_meeting ON search_row(meeting_id);
       CREATE INDEX search_row_by_body_date ON search_row(body_id, meeting_date);
+      -- One or two characters cannot use the trigram index: they match § titles, scanned in
+      -- this small covering index instead of the rows with their text.
+      CREATE INDEX search_row_titles ON search_row(kind, body_id, meeting_date, title);
 
       CREATE VIRTUAL TABLE search_fts USING fts5(
         title, text, title_folded, text_folded,

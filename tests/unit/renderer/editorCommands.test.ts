@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { createEditor, Editor, Element, Node, Transforms, type Descendant, type Path } from 'slate';
-import { checkContent, outline } from '../../../src/protocol/schema';
+import { attSatser, checkContent, outline } from '../../../src/protocol/schema';
 import { AppEditor } from '../../../renderer/editor/AppEditor';
 import { withMeetingSchema } from '../../../renderer/editor/createMeetingEditor';
 
@@ -325,5 +325,111 @@ describe('Delete', () => {
     at(editor, [0, 1]);
     editor.deleteForward('character');
     expect(shapes(editor)[0]).toEqual(['item', ['item-title', 'T'], ['paragraph', 'etttvå']]);
+  });
+});
+
+describe('decisions and föredragande', () => {
+  const D = (...children: unknown[]) => ({ type: 'decision', children });
+  const A = (text: string) => ({ type: 'att-sats', children: [{ text }] });
+  const F = (text: string) => ({ type: 'foredragande', children: [{ text }] });
+
+  test('insertDecision turns the empty paragraph the cursor is in into a decision, cursor in its att-sats', () => {
+    const editor = makeEditor([I('i1', T('Budget'), P('Diskussion.'), P(''))]);
+    at(editor, [0, 2]);
+    expect(AppEditor.insertDecision(editor)).toBe(true);
+    editor.insertText('att godkänna budgeten');
+    expect(shapes(editor)).toEqual([['item', ['item-title', 'Budget'], ['paragraph', 'Diskussion.'], ['decision', ['att-sats', 'att godkänna budgeten']]]]);
+    valid(editor);
+  });
+
+  test('insertDecision after a paragraph with text keeps the text and puts the decision under it', () => {
+    const editor = makeEditor([I('i1', T('Budget'), P('Diskussion.'), P('Mer.'))]);
+    at(editor, [0, 1]);
+    AppEditor.insertDecision(editor);
+    expect(cursor(editor).block).toEqual([0, 2, 0]);
+    expect(shapes(editor)[0]).toEqual(['item', ['item-title', 'Budget'], ['paragraph', 'Diskussion.'], ['decision', ['att-sats', '']], ['paragraph', 'Mer.']]);
+  });
+
+  test('Enter after an att-sats starts the next; Enter on the empty last one leaves the decision for a paragraph', () => {
+    const editor = makeEditor([I('i1', T('Budget'), D(A('att godkänna budgeten')))]);
+    at(editor, [0, 1, 0]);
+    editor.insertBreak();
+    editor.insertText('att Annika Mellqvist ansvarar');
+    editor.insertBreak();
+    editor.insertBreak();
+    editor.insertText('Mötet ajournerades.');
+    expect(shapes(editor)).toEqual([
+      ['item', ['item-title', 'Budget'], ['decision', ['att-sats', 'att godkänna budgeten'], ['att-sats', 'att Annika Mellqvist ansvarar']], ['paragraph', 'Mötet ajournerades.']],
+    ]);
+    valid(editor);
+  });
+
+  test('Enter on the only, empty att-sats turns the decision back into a paragraph', () => {
+    const editor = makeEditor([I('i1', T('Budget'), D(A('')))]);
+    at(editor, [0, 1, 0]);
+    editor.insertBreak();
+    expect(shapes(editor)).toEqual([['item', ['item-title', 'Budget'], ['paragraph', '']]]);
+    expect(cursor(editor).block).toEqual([0, 1]);
+  });
+
+  test('insertAttSats in a decision adds one after the current; outside, it starts a decision', () => {
+    const editor = makeEditor([I('i1', T('Budget'), D(A('att ett'), A('att tre')))]);
+    at(editor, [0, 1, 0]);
+    AppEditor.insertAttSats(editor);
+    editor.insertText('att två');
+    expect(shapes(editor)[0]).toEqual(['item', ['item-title', 'Budget'], ['decision', ['att-sats', 'att ett'], ['att-sats', 'att två'], ['att-sats', 'att tre']]]);
+  });
+
+  test('Backspace at the start of the first att-sats with text lifts it out as a paragraph, never into the title', () => {
+    const editor = makeEditor([I('i1', T('Budget'), D(A('att ett'), A('att två')))]);
+    at(editor, [0, 1, 0], 0);
+    editor.deleteBackward('character');
+    expect(shapes(editor)[0]).toEqual(['item', ['item-title', 'Budget'], ['paragraph', 'att ett'], ['decision', ['att-sats', 'att två']]]);
+    valid(editor);
+  });
+
+  test('Backspace at the start of a later att-sats joins it to the one before', () => {
+    const editor = makeEditor([I('i1', T('Budget'), D(A('att ett'), A(' och två')))]);
+    at(editor, [0, 1, 1], 0);
+    editor.deleteBackward('character');
+    expect(shapes(editor)[0]).toEqual(['item', ['item-title', 'Budget'], ['decision', ['att-sats', 'att ett och två']]]);
+  });
+
+  test('insertForedragande puts one line under the title; a second call goes to it instead of adding one', () => {
+    const editor = makeEditor([I('i1', T('Budget'), P('Diskussion.'))]);
+    at(editor, [0, 1]);
+    AppEditor.insertForedragande(editor);
+    editor.insertText('Kjell Ivarsson');
+    at(editor, [0, 2]);
+    AppEditor.insertForedragande(editor);
+    expect(cursor(editor)).toEqual({ block: [0, 1], offset: 'Kjell Ivarsson'.length });
+    expect(shapes(editor)[0]).toEqual(['item', ['item-title', 'Budget'], ['foredragande', 'Kjell Ivarsson'], ['paragraph', 'Diskussion.']]);
+  });
+
+  test('Enter in the föredragande line of a new item goes into the item’s empty paragraph, leaving no blank line', () => {
+    const editor = makeEditor([I('i1', T('Budget'), P(''))]);
+    at(editor, [0, 0]);
+    AppEditor.insertForedragande(editor);
+    editor.insertText('Kjell Ivarsson');
+    editor.insertBreak();
+    editor.insertText('Text.');
+    expect(shapes(editor)[0]).toEqual(['item', ['item-title', 'Budget'], ['foredragande', 'Kjell Ivarsson'], ['paragraph', 'Text.']]);
+  });
+
+  test('Enter in the föredragande line continues in a paragraph under it', () => {
+    const editor = makeEditor([I('i1', T('Budget'), F('Kjell Ivarsson'))]);
+    at(editor, [0, 1]);
+    editor.insertBreak();
+    editor.insertText('Text.');
+    expect(shapes(editor)[0]).toEqual(['item', ['item-title', 'Budget'], ['foredragande', 'Kjell Ivarsson'], ['paragraph', 'Text.']]);
+  });
+
+  test('the att-satser are read back in order with their item and sub-item', () => {
+    const editor = makeEditor([I('i1', T('A'), D(A('att ett'))), I('i2', T('Övriga frågor'), S('s1', ST('Vaccination'), D(A('att två'), A('att tre'))))]);
+    expect(attSatser(editor.children).map((a) => [a.itemId, a.subItemId, a.text])).toEqual([
+      ['i1', null, 'att ett'],
+      ['i2', 's1', 'att två'],
+      ['i2', 's1', 'att tre'],
+    ]);
   });
 });

@@ -39,6 +39,9 @@ const ST = (text: string, id?: string) => ({ type: 'subitem-title', ...(id ? { i
 const P = (text: string, id?: string) => ({ type: 'paragraph', ...(id ? { id } : {}), children: [{ text }] });
 const I = (id: string | undefined, ...children: unknown[]) => ({ type: 'item', ...(id ? { id } : {}), children });
 const S = (id: string | undefined, ...children: unknown[]) => ({ type: 'subitem', ...(id ? { id } : {}), children });
+const D = (...children: unknown[]) => ({ type: 'decision', children });
+const A = (text: string) => ({ type: 'att-sats', children: [{ text }] });
+const F = (text: string) => ({ type: 'foredragande', children: [{ text }] });
 
 interface Fixture {
   name: string;
@@ -176,6 +179,57 @@ const fixtures: Record<string, Fixture[]> = {
       name: 'bare text inside a sub-item becomes a paragraph',
       input: [I('i1', T('Ö'), S('s1', ST('a'), { text: 'lös' }))],
       output: [['item', ['item-title', 'Ö'], ['subitem', ['subitem-title', 'a'], ['paragraph', 'lös']]]],
+    },
+  ],
+  withDecisions: [
+    {
+      name: 'a decision with föredragande and att-satser, in an item and in a sub-item, is left as it is',
+      input: [I('i1', T('Budget'), F('Kjell Ivarsson'), P('Diskussion.'), D(A('att godkänna budgeten'), A('att Annika ansvarar')), S('s1', ST('a/'), D(A('att lägga informationen till protokollet'))))],
+      output: [
+        [
+          'item',
+          ['item-title', 'Budget'],
+          ['foredragande', 'Kjell Ivarsson'],
+          ['paragraph', 'Diskussion.'],
+          ['decision', ['att-sats', 'att godkänna budgeten'], ['att-sats', 'att Annika ansvarar']],
+          ['subitem', ['subitem-title', 'a/'], ['decision', ['att-sats', 'att lägga informationen till protokollet']]],
+        ],
+      ],
+    },
+    {
+      name: 'a decision without att-satser is removed',
+      input: [I('i1', T('A'), P('x'), D())],
+      output: [['item', ['item-title', 'A'], ['paragraph', 'x']]],
+    },
+    {
+      name: 'a paragraph pasted into a decision becomes an att-sats, bare text too',
+      input: [I('i1', T('A'), D(A('att ett'), P('att två'), { text: 'att tre' }))],
+      output: [['item', ['item-title', 'A'], ['decision', ['att-sats', 'att ett'], ['att-sats', 'att två'], ['att-sats', 'att tre']]]],
+    },
+    {
+      name: 'a decision inside a decision is unwrapped, its att-satser kept in order',
+      input: [I('i1', T('A'), D(A('att ett'), D(A('att två'), A('att tre'))))],
+      output: [['item', ['item-title', 'A'], ['decision', ['att-sats', 'att ett'], ['att-sats', 'att två'], ['att-sats', 'att tre']]]],
+    },
+    {
+      name: 'two decisions side by side (a merge from two devices) become one',
+      input: [I('i1', T('A'), D(A('att ett')), D(A('att två')), P('efter'))],
+      output: [['item', ['item-title', 'A'], ['decision', ['att-sats', 'att ett'], ['att-sats', 'att två']], ['paragraph', 'efter']]],
+    },
+    {
+      name: 'att-satser outside a decision are wrapped in one, and neighbours join it',
+      input: [I('i1', T('A'), A('att ett'), A('att två'), P('mellan'), A('att tre'))],
+      output: [['item', ['item-title', 'A'], ['decision', ['att-sats', 'att ett'], ['att-sats', 'att två']], ['paragraph', 'mellan'], ['decision', ['att-sats', 'att tre']]]],
+    },
+    {
+      name: 'a decision at the top level joins the item before it',
+      input: [I('i1', T('A')), D(A('att ett'))],
+      output: [['item', ['item-title', 'A'], ['decision', ['att-sats', 'att ett']]]],
+    },
+    {
+      name: 'a title inside a decision becomes an att-sats (the item keeps one title)',
+      input: [I('i1', T('A'), D(T('att ett')))],
+      output: [['item', ['item-title', 'A'], ['decision', ['att-sats', 'att ett']]]],
     },
   ],
   withBlocks: [
