@@ -24,6 +24,7 @@ import { newItem } from '../../src/protocol/schema';
 import { freezeNumbers, numberMeeting, numberYear, type FrozenNumbers } from '../../src/numbering';
 import { projectRegister } from './register';
 import { registerHandlers } from './registerApi';
+import { exportHandlers } from '../export/exportApi';
 import { prepareFollowUp } from './followUp';
 import { bodyScheme, itemRows, parseFixedNumbers, projectBody, projectMeeting, readFrozen, readProfile, readRecorded, rebuildAll, renumberBody, yearMeetings } from './projections';
 import type { ManagedMeeting } from '../../src/numbering';
@@ -206,6 +207,7 @@ export class Core {
     return {
       'app.status': () => this.status(),
       ...registerHandlers({ ready: () => this.ready(), flushProjections: () => this.flushProjections(), commitCoreChange: (docId, change) => this.commitCoreChange(docId, change) }),
+      ...exportHandlers({ ready: () => this.ready(), flushProjections: () => this.flushProjections() }),
       'backups.create': () => this.backupNow(),
       'recovery.restoreBackup': ({ backupId }) => this.restore(backupId),
 

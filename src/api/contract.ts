@@ -12,6 +12,7 @@ import { presetIds } from '../bodies/presets';
 import { genreSchema } from '../bodies/profile';
 import { numberingSchemeSchema } from '../numbering/scheme';
 import { registerMethods } from './registerContract';
+import { exportMethods } from './exportContract';
 
 /** 64 MiB of base64: far above a 20-page paste, low enough to refuse a runaway message. */
 const MAX_UPDATE_CHARS = 64 * 1024 * 1024;
@@ -283,6 +284,7 @@ export const methods = {
     'The connection and, per document (or for one), saved locally / synced / waiting for network / error.',
   ),
   ...registerMethods,
+  ...exportMethods,
 } as const;
 
 export const events = {

@@ -226,6 +226,47 @@ export function toBlocks(paragraphs: ReadonlyArray<{ runs: TextRun[] }>, profile
   return blocks;
 }
 
+function runsText(node: { children: unknown[] }): string {
+  const runs: TextRun[] = [];
+  leafRuns(node, runs);
+  return tidy(runs.map((r) => r.text).join(''));
+}
+
+/**
+ * The body of an item or sub-item to blocks. Typed paragraphs go through `toBlocks`; the
+ * structured elements of the editor's schema, where present, are taken as they are: a
+ * `decision` element (one `att-sats` child per decision; its lead phrase is the profile's,
+ * shown, not stored) and a `foredragande` element (the names; the word "Föredragande:" is shown).
+ * Element types are read as strings so the model accepts documents from any schema version.
+ */
+export function bodyBlocks(nodes: readonly unknown[], profile: BodyProfile): Block[] {
+  const blocks: Block[] = [];
+  let pending: Array<{ runs: TextRun[] }> = [];
+  const flush = () => {
+    blocks.push(...toBlocks(pending, profile));
+    pending = [];
+  };
+  for (const n of nodes) {
+    if (!isElement(n)) continue;
+    const type = (n as { type: string }).type;
+    if (type === 'decision') {
+      flush();
+      const decisions = (n.children as unknown[]).filter(isElement).map((a) => runsText(a)).filter((t) => t !== '');
+      if (decisions.length > 0) blocks.push({ kind: 'decision', lead: profile.decision.lead, decisions });
+    } else if (type === 'foredragande') {
+      flush();
+      const names = runsText(n);
+      if (names !== '') blocks.push({ kind: 'presenters', text: PRESENTERS.test(names) ? names : `Föredragande: ${names}` });
+    } else {
+      const runs: TextRun[] = [];
+      leafRuns(n, runs);
+      pending.push({ runs });
+    }
+  }
+  flush();
+  return blocks;
+}
+
 function personDescription(title: string, organisation: string): string {
   return [title, organisation].map((s) => s.trim()).filter((s) => s !== '').join(', ');
 }
@@ -251,32 +292,23 @@ export function buildProtocolModel(input: ProtocolInput): ProtocolModel {
     const labels = labelOf.get(node.id);
     const subLabels = new Map((labels?.subItems ?? []).map((s) => [s.id, s.label]));
     let title = '';
-    const paragraphs: Array<{ runs: TextRun[] }> = [];
+    const body: unknown[] = [];
     const subItems: ProtocolSubItem[] = [];
     for (const c of node.children) {
       if (!isElement(c)) continue;
-      if (c.type === 'item-title') {
-        const runs: TextRun[] = [];
-        leafRuns(c, runs);
-        title = tidy(runs.map((r) => r.text).join(''));
-      } else if (c.type === 'paragraph') {
-        const runs: TextRun[] = [];
-        leafRuns(c, runs);
-        paragraphs.push({ runs });
-      } else if (c.type === 'subitem') {
+      if (c.type === 'item-title') title = runsText(c);
+      else if (c.type === 'subitem') {
         let subTitle = '';
-        const subParagraphs: Array<{ runs: TextRun[] }> = [];
+        const subBody: unknown[] = [];
         for (const s of c.children) {
           if (!isElement(s)) continue;
-          const runs: TextRun[] = [];
-          leafRuns(s, runs);
-          if (s.type === 'subitem-title') subTitle = tidy(runs.map((r) => r.text).join(''));
-          else subParagraphs.push({ runs });
+          if (s.type === 'subitem-title') subTitle = runsText(s);
+          else subBody.push(s);
         }
-        subItems.push({ id: c.id, label: subLabels.get(c.id) ?? null, title: subTitle, blocks: toBlocks(subParagraphs, profile) });
-      }
+        subItems.push({ id: c.id, label: subLabels.get(c.id) ?? null, title: subTitle, blocks: bodyBlocks(subBody, profile) });
+      } else body.push(c);
     }
-    items.push({ id: node.id, label: labels?.label ?? null, title, bordlagd: node.bordlagd === true, blocks: toBlocks(paragraphs, profile), subItems });
+    items.push({ id: node.id, label: labels?.label ?? null, title, bordlagd: node.bordlagd === true, blocks: bodyBlocks(body, profile), subItems });
   }
   const itemLabel = new Map(items.map((i) => [i.id, i.label]));
 

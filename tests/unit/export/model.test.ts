@@ -128,3 +128,26 @@ describe('protocol model', () => {
     expect(blocks[1]).toMatchObject({ kind: 'paragraph', text: 'Önskemål att …' });
   });
 });
+
+describe('structured decision and föredragande elements', () => {
+  it('takes a decision element’s att-satser with the profile’s lead, and föredragande with its word', () => {
+    const structured = [
+      {
+        type: 'item',
+        id: 'i9',
+        children: [
+          { type: 'item-title', id: 't9', children: [{ text: 'Projektstruktur' }] },
+          { type: 'foredragande', id: 'f9', children: [{ text: 'Bodil Sundlöf' }] },
+          p('q9', 'Diskussion.'),
+          { type: 'decision', id: 'd9', children: [{ type: 'att-sats', id: 'a1', children: [{ text: 'att ta fram ett förslag' }] }, { type: 'att-sats', id: 'a2', children: [{ text: '' }] }] },
+        ],
+      },
+    ];
+    const m = buildProtocolModel(input({ content: structured, labels: [{ id: 'i9', label: '§ 106', subItems: [] }] }));
+    expect(m.items[0]!.blocks).toEqual([
+      { kind: 'presenters', text: 'Föredragande: Bodil Sundlöf' },
+      { kind: 'paragraph', runs: [{ text: 'Diskussion.' }], text: 'Diskussion.' },
+      { kind: 'decision', lead: 'LSVO:s ledningsgrupp beslutar', decisions: ['att ta fram ett förslag'] },
+    ]);
+  });
+});

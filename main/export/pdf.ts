@@ -1,0 +1,334 @@
+/**
+ * The protocol as a PDF in the Swedish formal layout (../shared/design/DOMAIN.md, "Anatomy of
+ * a formal protocol"), rendered from the protocol model (src/export/model.ts) and nothing else.
+ *
+ * - Real text in an embedded, subsetted TrueType font shipped with the app (DejaVu Sans from
+ *   the npm package dejavu-fonts-ttf), so å ä ö § are searchable and copyable on any machine.
+ * - Tagged (Document, H1–H3, P, L/LI/LBody, lang sv-SE); page furniture (header, page number,
+ *   the signature boxes) is marked as Artifact so screen readers skip it.
+ * - PDF/A: '2b' (the archive's format) or '1b' (what Debian's PDFBox Preflight can validate);
+ *   the content is the same, only the header version and the XMP claim differ.
+ * - One hidden signature field per signature line (sekreterare, ordförande, justerare), so each
+ *   signer's signature is an incremental update that fills its field (sign.ts) and never
+ *   rewrites the catalog's structure.
+ *
+ * Node only (pdfkit reads its ICC profile and the font from disk); never imports electron.
+ */
+import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
+import type { Block, ProtocolItem, ProtocolModel, TextRun } from '../../src/export/model';
+
+const require = createRequire(import.meta.url);
+const fontFile = (name: string): string => require.resolve(`dejavu-fonts-ttf/ttf/${name}`);
+
+export type PdfA = '1b' | '2b';
+
+export interface PdfOptions {
+  /** PDF/A part and conformance claimed; default 2b. */
+  pdfa?: PdfA;
+  /** Creation date written into Info and XMP (tests pass a fixed one). */
+  now?: Date;
+  /** Hidden signature fields for the signature lines; default true. */
+  signatureFields?: boolean;
+}
+
+type Doc = PDFKit.PDFDocument;
+type Struct = PDFKit.PDFStructureElement;
+
+const A4 = { width: 595.28, height: 841.89 };
+const MARGIN = { top: 92, bottom: 104, left: 62, right: 62 };
+const SIZE = { body: 10.5, small: 8, h1: 18, h2: 13, h3: 11 };
+
+/** The field name of a signature line: stable, ASCII, so tools and the CLI can name it. */
+export function signatureFieldName(index: number, role: string): string {
+  return `signatur-${index + 1}-${role}`;
+}
+
+export function renderProtocolPdf(model: ProtocolModel, options: PdfOptions = {}): Promise<Buffer> {
+  const pdfa = options.pdfa ?? '2b';
+  const now = options.now ?? new Date();
+  const title = `${model.bodyName} ${model.documentTitle.toLocaleLowerCase('sv')} ${model.date}`;
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: MARGIN,
+    bufferPages: true,
+    tagged: true,
+    lang: 'sv-SE',
+    displayTitle: true,
+    // PDF/A-1 is PDF 1.4; PDF/A-2 builds on PDF 1.7.
+    pdfVersion: pdfa === '1b' ? '1.4' : '1.7',
+    subset: pdfa === '1b' ? 'PDF/A-1b' : 'PDF/A-2b',
+    info: { Title: title, Author: model.signatures.find((s) => s.role === 'sekreterare')?.name ?? model.bodyName, Subject: model.documentTitle, Creator: 'Paragraf', Producer: 'Paragraf', CreationDate: now, ModDate: now },
+  } as PDFKit.PDFDocumentOptions);
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  doc.registerFont('Sans', fontFile('DejaVuSans.ttf'));
+  doc.registerFont('Sans-Bold', fontFile('DejaVuSans-Bold.ttf'));
+  doc.registerFont('Sans-Oblique', fontFile('DejaVuSans-Oblique.ttf'));
+  doc.registerFont('Sans-BoldOblique', fontFile('DejaVuSans-BoldOblique.ttf'));
+  doc.font('Sans').fontSize(SIZE.body);
+
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  const w = new Writer(doc, root);
+
+  // 1. Header and "Tid och plats".
+  w.heading('H1', [model.bodyName, model.documentTitle], SIZE.h1);
+  w.labelled('Datum', model.date);
+  if (model.dnr) w.labelled('Diarienummer', model.dnr);
+  if (model.timeAndPlace) w.labelled('Tid och plats', model.timeAndPlace);
+
+  // 2. Attendance, justering, signatures.
+  for (const group of model.attendance) {
+    w.heading('H2', [group.heading], SIZE.h3);
+    w.list(
+      group.people.map((p) => {
+        const extra = [...p.roles.map((r) => r.toLocaleLowerCase('sv')), ...p.notes];
+        return [p.name, p.description].filter((s) => s !== '').join(', ') + (extra.length ? ` (${extra.join('; ')})` : '');
+      }),
+      false,
+    );
+  }
+  if (model.justerare.length > 0) w.labelled('Justerare', model.justerare.join(', '));
+  if (model.justering) w.labelled('Justering', model.justering);
+
+  w.heading('H2', ['Underskrifter'], SIZE.h2);
+  if (model.span) w.labelled('Paragrafer', model.span);
+  for (const s of model.signatures) w.signatureLine(s.name, s.roleLabel, s.description);
+
+  // 3. Ärendeförteckning.
+  w.heading('H2', ['Ärendeförteckning'], SIZE.h2);
+  w.list(
+    model.items.flatMap((i) => [[i.label, i.title].filter(Boolean).join(' '), ...i.subItems.map((s) => `    ${[s.label, s.title].filter(Boolean).join(' ')}`)]),
+    false,
+  );
+
+  // 4. The § items, each starting on a fresh line with its number and title kept together.
+  for (const item of model.items) w.item(item);
+
+  // 5. Closing distribution list.
+  if (model.distribution.length > 0) {
+    w.heading('H2', ['Protokollet ska skickas till'], SIZE.h3);
+    w.list(model.distribution, true);
+  }
+  root.end();
+
+  // Page furniture on every page, once the page count is known ("Sida 3 (12)").
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    furniture(doc, model, i - range.start + 1, range.count);
+  }
+
+  if (options.signatureFields !== false && model.signatures.length > 0) addSignatureFields(doc, model);
+  doc.end();
+  return done;
+}
+
+class Writer {
+  constructor(
+    private readonly doc: Doc,
+    private readonly root: Struct,
+  ) {}
+
+  private get width(): number {
+    return A4.width - MARGIN.left - MARGIN.right;
+  }
+
+  /** Starts a new page unless `height` fits above the bottom margin (keep-with-next). */
+  private need(height: number): void {
+    if (this.doc.y + height > A4.height - MARGIN.bottom) this.doc.addPage();
+  }
+
+  private add(type: string, draw: () => void, parent: Struct = this.root): void {
+    parent.add(this.doc.struct(type, {}, draw));
+  }
+
+  heading(type: 'H1' | 'H2' | 'H3', lines: string[], size: number): void {
+    const doc = this.doc;
+    doc.font('Sans-Bold').fontSize(size);
+    const h = lines.reduce((sum, l) => sum + doc.heightOfString(l, { width: this.width }), 0);
+    // A heading never ends a page: keep it with at least three lines of what follows.
+    this.need(h + 4 * SIZE.body * 1.4);
+    if (doc.y > MARGIN.top + 1) doc.moveDown(type === 'H3' ? 0.4 : 0.8);
+    this.add(type, () => {
+      for (const l of lines) doc.font('Sans-Bold').fontSize(size).text(l, { width: this.width });
+    });
+    doc.moveDown(0.3);
+    doc.font('Sans').fontSize(SIZE.body);
+  }
+
+  labelled(label: string, value: string): void {
+    const doc = this.doc;
+    this.add('P', () => {
+      doc.font('Sans-Bold').fontSize(SIZE.body).text(`${label}: `, { continued: true, width: this.width });
+      doc.font('Sans').text(value);
+    });
+    doc.moveDown(0.2);
+  }
+
+  paragraph(runs: TextRun[], indent = 0, parent?: Struct): void {
+    const doc = this.doc;
+    this.add(
+      'P',
+      () => {
+        runs.forEach((r, i) => {
+          doc.font(r.bold && r.italic ? 'Sans-BoldOblique' : r.bold ? 'Sans-Bold' : r.italic ? 'Sans-Oblique' : 'Sans').fontSize(SIZE.body);
+          doc.text(r.text, MARGIN.left + indent, undefined, { width: this.width - indent, continued: i < runs.length - 1, lineGap: 1.5 });
+        });
+      },
+      parent,
+    );
+    doc.moveDown(0.45);
+  }
+
+  list(entries: string[], bullets: boolean, indent = 0): void {
+    const doc = this.doc;
+    const list = doc.struct('L');
+    this.root.add(list);
+    for (const e of entries) {
+      const li = doc.struct('LI');
+      list.add(li);
+      if (bullets) li.add(doc.struct('Lbl', {}, () => doc.font('Sans').fontSize(SIZE.body).text('•', MARGIN.left + indent, undefined, { continued: false, lineBreak: false })));
+      const y = doc.y;
+      li.add(
+        doc.struct('LBody', {}, () => {
+          doc.font('Sans').fontSize(SIZE.body);
+          const x = MARGIN.left + indent + (bullets ? 14 : 0);
+          doc.text(e, x, bullets ? y : undefined, { width: this.width - indent - (bullets ? 14 : 0), lineGap: 1.5 });
+        }),
+      );
+      li.end();
+      doc.moveDown(0.15);
+    }
+    list.end();
+    doc.x = MARGIN.left;
+    doc.moveDown(0.3);
+  }
+
+  signatureLine(name: string | null, role: string, description: string): void {
+    const doc = this.doc;
+    this.need(64);
+    doc.moveDown(1.6);
+    const y = doc.y;
+    // The line to sign on is decoration; the name and role under it are the content.
+    doc.markContent('Artifact', { type: 'Layout' });
+    doc.moveTo(MARGIN.left, y).lineTo(MARGIN.left + 260, y).lineWidth(0.6).stroke();
+    doc.endMarkedContent();
+    doc.y = y + 4;
+    this.add('P', () => {
+      doc.font('Sans').fontSize(SIZE.body).text(name ?? '', MARGIN.left, undefined, { width: this.width });
+      doc.font('Sans').fontSize(SIZE.small).text([role, description].filter(Boolean).join(', '), { width: this.width });
+    });
+    doc.font('Sans').fontSize(SIZE.body);
+  }
+
+  blocks(blocks: Block[]): void {
+    for (const b of blocks) {
+      if (b.kind === 'paragraph') this.paragraph(b.runs);
+      else if (b.kind === 'presenters') this.paragraph([{ text: b.text, italic: true }]);
+      else if (b.kind === 'list') this.list(b.entries, true);
+      else {
+        this.need(SIZE.body * 1.4 * Math.min(3, 1 + b.decisions.length));
+        const sect = this.doc.struct('Div');
+        this.root.add(sect);
+        this.paragraph([{ text: b.lead, bold: true }], 0, sect);
+        for (const d of b.decisions) this.paragraph([{ text: d }], 18, sect);
+        sect.end();
+        this.doc.x = MARGIN.left;
+      }
+    }
+  }
+
+  item(item: ProtocolItem): void {
+    const lines = item.label ? [item.label, item.title] : [item.title];
+    this.heading('H2', lines, SIZE.h2);
+    this.blocks(item.blocks);
+    for (const s of item.subItems) {
+      this.heading('H3', [[s.label, s.title].filter(Boolean).join(' ')], SIZE.h3);
+      this.blocks(s.blocks);
+    }
+    if (item.bordlagd) this.paragraph([{ text: 'Ärendet bordlades.', italic: true }]);
+  }
+}
+
+function furniture(doc: Doc, model: ProtocolModel, page: number, pages: number): void {
+  // Writing into the margins: without this pdfkit would start a new page for the footer.
+  const bottom = doc.page.margins.bottom;
+  doc.page.margins.bottom = 0;
+  const right = A4.width - MARGIN.right;
+  const width = A4.width - MARGIN.left - MARGIN.right;
+
+  doc.markContent('Artifact', { type: 'Pagination' });
+  doc.font('Sans-Bold').fontSize(SIZE.small + 1).text(model.bodyName, MARGIN.left, 36, { width: width / 2, lineBreak: false });
+  doc.font('Sans').fontSize(SIZE.small).text(model.documentTitle, MARGIN.left, 48, { width: width / 2, lineBreak: false });
+  const dateLine = model.dnr ? `${model.date} · Dnr ${model.dnr}` : model.date;
+  doc.text(dateLine, MARGIN.left + width / 2, 36, { width: width / 2, align: 'right', lineBreak: false });
+  doc.text(`Sida ${page} (${pages})`, MARGIN.left + width / 2, 48, { width: width / 2, align: 'right', lineBreak: false });
+  doc.moveTo(MARGIN.left, 64).lineTo(right, 64).lineWidth(0.4).stroke();
+  doc.endMarkedContent();
+
+  const boxes = [model.pageBoxes.justerandesSignatur ? 'Justerandes signatur' : null, model.pageBoxes.utdragsbestyrkande ? 'Utdragsbestyrkande' : null].filter((b): b is string => b !== null);
+  if (boxes.length > 0) {
+    doc.markContent('Artifact', { type: 'Layout' });
+    const boxW = 130;
+    const boxH = 44;
+    const y = A4.height - 34 - boxH;
+    boxes.forEach((label, i) => {
+      const x = right - (boxes.length - i) * boxW - (boxes.length - 1 - i) * 8;
+      doc.rect(x, y, boxW, boxH).lineWidth(0.6).stroke();
+      doc.font('Sans').fontSize(SIZE.small - 1).text(label, x + 4, y + 3, { width: boxW - 8, lineBreak: false });
+    });
+    doc.endMarkedContent();
+  }
+  doc.page.margins.bottom = bottom;
+}
+
+/**
+ * One hidden signature field per signature line, merged field and widget, on the last page.
+ * Zero-size with an empty appearance and the Print flag: PDF/A wants every annotation printable
+ * and with a normal appearance, and a hidden field must not draw anything.
+ */
+function addSignatureFields(doc: Doc, model: ProtocolModel): void {
+  const d = doc as unknown as {
+    ref(data: object): { end(data?: unknown): void };
+    _root: { data: Record<string, unknown> };
+    _acroform: unknown;
+    page: { dictionary: unknown; annotations: unknown[] };
+  };
+  const range = doc.bufferedPageRange();
+  doc.switchToPage(range.start + range.count - 1);
+  const appearance = d.ref({ Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 0, 0], Resources: {} });
+  // A stream needs bytes to be written as a stream at all; an empty operator list is a no-op.
+  appearance.end('q Q');
+  const fields = model.signatures.map((s, i) => {
+    const field = d.ref({
+      Type: 'Annot',
+      Subtype: 'Widget',
+      FT: 'Sig',
+      T: new String(signatureFieldName(i, s.role)),
+      TU: new String([s.roleLabel, s.name].filter(Boolean).join(' ')),
+      Rect: [0, 0, 0, 0],
+      F: 4,
+      P: d.page.dictionary,
+      AP: { N: appearance },
+    });
+    field.end();
+    d.page.annotations.push(field);
+    return field;
+  });
+  // pdfkit ends an AcroForm itself (endAcroForm, in doc.end) and insists on a form font; a
+  // signature field has no text, so the font list stays empty and nothing unembedded appears.
+  d._acroform = { fonts: {}, defaultFont: 'none' };
+  d._root.data.AcroForm = d.ref({ Fields: fields, DR: { Font: {} } });
+}
+
+/** Pages of a PDF this module wrote (one /Type /Page object each; pdfkit writes no object streams). */
+export function countPages(pdf: Buffer): number {
+  return pdf.toString('latin1').match(/\/Type \/Page\b(?!s)/gu)?.length ?? 0;
+}

@@ -1,0 +1,39 @@
+/**
+ * The part of the API contract for protocol export, signing and verification (issue 5).
+ * Spread into `methods` in contract.ts, so it is still one contract; its own file because other
+ * work edits contract.ts at the same time, and it cannot import contract.ts (that module imports
+ * this one), hence its own `id` and `base64`.
+ *
+ * Bytes in, bytes out: the Core never writes to a path a renderer names. The Electron shell and
+ * the command line save the bytes (write to a temporary file, then rename).
+ */
+import { z } from 'zod';
+
+const id = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'id');
+/** A protocol of a few hundred pages is a few MB; 64 MB of base64 is far beyond any of them. */
+const base64 = z
+  .string()
+  .max(64 * 1024 * 1024)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
+
+function method<P extends z.ZodType, R extends z.ZodType>(params: P, result: R, doc: string) {
+  return { params, result, doc };
+}
+
+export const pdfaLevel = z.enum(['1b', '2b']);
+
+export const exportedPdfSchema = z.object({
+  pdf: base64,
+  /** "LSVO-sammantradesprotokoll-2021-05-07.pdf": a name to offer in the save dialog. */
+  fileName: z.string(),
+  pages: z.number().int(),
+  sha256: z.string(),
+});
+
+export const exportMethods = {
+  'export.pdf': method(
+    z.object({ meetingId: id, pdfa: pdfaLevel.optional() }).strict(),
+    exportedPdfSchema,
+    'The meeting’s protocol as a tagged PDF/A (2b unless asked for 1b) in the Swedish formal layout, with a signature field per signatory.',
+  ),
+} as const;
