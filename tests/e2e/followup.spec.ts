@@ -39,8 +39,11 @@ test('meeting 2 drafts the follow-up of meeting 1’s decisions, offers the tabl
   await page.keyboard.press('Control+Enter');
   await typeLines(page, ['VFU sjuksköterskeprogrammet BTH']);
   await page.keyboard.press('Enter');
+  await typeLines(page, ['Diskussion om platserna för VFU.']);
+  // The decision block (the lead phrase is shown, not typed), one att-sats per line.
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Alt+Shift+B');
   await typeLines(page, [
-    'LSVO:s ledningsgrupp beslutar',
     'att Kjell Ivarsson tar med sig frågan till regionledningen',
     'att Annika Mellqvist ansvarar för att ett underlag skickas ut inför LSVO 4 juni',
   ]);
