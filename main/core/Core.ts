@@ -22,7 +22,7 @@ import { personSchema, type Person } from '../../src/bodies/roster';
 import { importRosterCsv } from '../../src/bodies/rosterCsv';
 import { newItem } from '../../src/protocol/schema';
 import { freezeNumbers, numberMeeting, numberYear, type FrozenNumbers } from '../../src/numbering';
-import { projectRegister } from './register';
+import { projectRegister, reprojectRecentMeetings } from './register';
 import { registerHandlers } from './registerApi';
 import { exportHandlers } from '../export/exportApi';
 import { prepareFollowUp } from './followUp';
@@ -255,6 +255,7 @@ export class Core {
             for (const person of result.people) map.set(person.id, person);
           });
           projectBody(db, docs, bodyId);
+          reprojectRecentMeetings(db, docs, bodyId);
         })();
         return { imported: result.people.length, encoding: result.encoding, warnings: result.warnings.map((w) => w.message) };
       },
@@ -526,6 +527,7 @@ export class Core {
         renumberBody(db, bodyId, year);
       }
       for (const id of ids) if (docs.kindOf(id) === 'meeting') projectRegister(db, docs, id);
+      for (const id of ids) if (docs.kindOf(id) === 'body') reprojectRecentMeetings(db, docs, id);
     })();
     for (const id of ids) if (docs.kindOf(id) === 'meeting') this.freezeNewItems(id);
   }

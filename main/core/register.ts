@@ -423,6 +423,16 @@ function detectionCache(meetingId: string, context: string) {
 }
 
 /**
+ * After a roster change, owners are read again in the body's most recent meetings, where open
+ * decisions are (not in all: a roster import must not cost seconds on ten years); older
+ * meetings follow on their next edit, or `projections.rebuild`.
+ */
+export function reprojectRecentMeetings(db: Db, docs: DocStore, bodyId: string, limit = 12): void {
+  const ids = db.prepare('SELECT id FROM meeting WHERE body_id = ? ORDER BY date DESC LIMIT ?').all(bodyId, limit) as Array<{ id: string }>;
+  for (const { id } of ids) if (docs.kindOf(id) === 'meeting') projectRegister(db, docs, id);
+}
+
+/**
  * Search rows are numbered by their meeting's date: rowid = day number × 2^24 + n. FTS5 walks
  * a match in rowid order and can stop after a page, so "newest first" costs a page of rows
  * instead of sorting every match: "avtal" matches a third of ten years of minutes.

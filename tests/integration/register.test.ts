@@ -162,6 +162,17 @@ describe('decision register', () => {
     expect(again.find((r) => r.id === annika!.id)?.owners.map((o) => o.name)).toEqual(['Bodil Sundlöf']);
   });
 
+  it('reads owners again when the roster changes (a person added after the minutes were typed)', async () => {
+    const { api, body, m1 } = await lsvoWithMeeting1();
+    await addItems(api, m1.id, [item('Tolktjänst', ['LSVO:s ledningsgrupp beslutar', 'att Greger Larsson tar fram ett förslag till avtal'])]);
+    const before = unwrap(await api.invoke('register.list', { meetingId: m1.id })).find((r) => r.text.includes('Greger'))!;
+    expect(before.owners).toEqual([]);
+    const greger = toBase64(new TextEncoder().encode('Namn;Titel;Organisation\r\nGreger Larsson;utvecklingsledare;Region Kronoberg\r\n'));
+    unwrap(await api.invoke('roster.importCsv', { bodyId: body.id, csv: greger }));
+    const after = unwrap(await api.invoke('register.list', { meetingId: m1.id })).find((r) => r.id === before.id)!;
+    expect(after.owners.map((o) => o.name)).toEqual(['Greger Larsson']);
+  });
+
   it('refuses to change a decision that does not exist, in Swedish and English', async () => {
     const { api, m1 } = await lsvoWithMeeting1();
     const res = await api.invoke('register.setStatus', { meetingId: m1.id, decisionId: 'no-such-decision', status: 'done' });
