@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { storeBenchmarks } from './storeBench';
 import { editorBenchmarks } from './editorBench';
 import { registerBenchmarks } from './registerBench';
+import { syncBenchmarks } from './syncBench';
 import { tableMarkdown, type BenchRow } from './stats';
 
 function machine(): string {
@@ -34,6 +35,7 @@ const rows: BenchRow[] = [];
 if (want('store')) rows.push(...(await storeBenchmarks()));
 if (want('editor')) rows.push(...(await editorBenchmarks()));
 if (want('register')) rows.push(...(await registerBenchmarks()));
+if (want('sync')) rows.push(...(await syncBenchmarks()));
 
 const table = tableMarkdown(rows);
 console.log(header + '\n\n' + table);
