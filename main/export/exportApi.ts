@@ -9,13 +9,15 @@ import type { Db } from '../core/db';
 import type { DocStore } from '../core/docStore';
 import { readProtocolInput } from './fromCore';
 import { countPages, renderProtocolPdf } from './pdf';
+import { loadPkcs12, signPdf } from './sign';
+import { verifyPdf } from './verify';
 
 export interface ExportHost {
   ready(): { db: Db; docs: DocStore };
   flushProjections(): void;
 }
 
-type ExportHandlers = Pick<ApiHandlers, 'export.pdf'>;
+type ExportHandlers = Pick<ApiHandlers, 'export.pdf' | 'export.sign' | 'export.verify'>;
 
 /** A file name without characters Windows or macOS refuse; å ä ö folded to plain letters. */
 export function protocolFileName(body: string, documentTitle: string, date: string): string {
@@ -43,5 +45,12 @@ export function exportHandlers(host: ExportHost): ExportHandlers {
         sha256: createHash('sha256').update(pdf).digest('hex'),
       };
     },
+    'export.sign': ({ pdf, p12, password, field, reason, location }) => {
+      const signer = loadPkcs12(Buffer.from(p12, 'base64'), password);
+      const options = { ...(field ? { field } : {}), ...(reason ? { reason } : {}), ...(location ? { location } : {}) };
+      const signed = signPdf(Buffer.from(pdf, 'base64'), signer, options);
+      return { pdf: signed.pdf.toString('base64'), field: signed.field, signer: signed.signer, sha256: createHash('sha256').update(signed.pdf).digest('hex') };
+    },
+    'export.verify': ({ pdf }) => verifyPdf(Buffer.from(pdf, 'base64')),
   };
 }

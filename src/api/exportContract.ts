@@ -30,10 +30,50 @@ export const exportedPdfSchema = z.object({
   sha256: z.string(),
 });
 
+const bilingual = z.object({ sv: z.string(), en: z.string() });
+
+export const signatureReportSchema = z.object({
+  signer: z.string().nullable(),
+  signedAt: z.string().nullable(),
+  field: z.string().nullable(),
+  valid: z.boolean(),
+  coversRevision: z.boolean(),
+  coversWholeFile: z.boolean(),
+  certificate: z.object({ subject: z.string(), issuer: z.string(), validFrom: z.string(), validTo: z.string(), selfSigned: z.boolean() }).nullable(),
+  problem: bilingual.nullable(),
+});
+
+export const verifyReportSchema = z.object({
+  signatures: z.array(signatureReportSchema),
+  intact: z.boolean(),
+  changedAfterLastSignature: z.boolean(),
+});
+
 export const exportMethods = {
   'export.pdf': method(
     z.object({ meetingId: id, pdfa: pdfaLevel.optional() }).strict(),
     exportedPdfSchema,
     'The meeting’s protocol as a tagged PDF/A (2b unless asked for 1b) in the Swedish formal layout, with a signature field per signatory.',
+  ),
+  'export.sign': method(
+    z
+      .object({
+        pdf: base64.min(1),
+        /** The signer's PKCS#12 file (.p12/.pfx) and its password: used for this call only, never stored. */
+        p12: base64.min(1),
+        password: z.string().max(1000),
+        /** The signature field, or a role in its name ("ordforande"); default: the next unsigned. */
+        field: z.string().max(200).optional(),
+        reason: z.string().max(500).optional(),
+        location: z.string().max(200).optional(),
+      })
+      .strict(),
+    z.object({ pdf: base64, field: z.string(), signer: z.string(), sha256: z.string() }),
+    'Add one PAdES signature (an incremental update) to an exported protocol; earlier signatures stay valid.',
+  ),
+  'export.verify': method(
+    z.object({ pdf: base64.min(1) }).strict(),
+    verifyReportSchema,
+    'Check every signature of a PDF: signer, integrity, and whether anything changed after the last signature.',
   ),
 } as const;
