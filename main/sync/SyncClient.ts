@@ -144,6 +144,8 @@ export class SyncClient {
   private cleanTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly cleanToSave = new Map<string, number>();
   private readonly cleanAtStart: Map<string, number>;
+  /** Listed documents whose content does not match their name: not opened again this run. */
+  private readonly unadoptable = new Set<string>();
   private readonly log: (line: string) => void;
 
   constructor(private readonly options: SyncClientOptions) {
@@ -218,7 +220,7 @@ export class SyncClient {
       for (const name of body.documents ?? []) {
         const parsed = parseDocumentName(name);
         // The server only lists granted names; checked again rather than trusted.
-        if (!parsed || !granted.has(parsed.bodyId) || this.links.has(name) || knownIds.has(docIdOf(parsed))) continue;
+        if (!parsed || !granted.has(parsed.bodyId) || this.links.has(name) || knownIds.has(docIdOf(parsed)) || this.unadoptable.has(name)) continue;
         this.link(name, parsed, null);
       }
       for (const l of this.links.values()) {
@@ -375,6 +377,7 @@ export class SyncClient {
     if (!l.adopted) {
       // Nothing local to show: a discovered document we may not open is simply not opened.
       this.links.delete(l.name);
+      if (p.code === 'name-mismatch' || p.code === 'invalid-document') this.unadoptable.add(l.name);
       if (p.code !== 'forbidden' && p.code !== 'access-revoked') this.log(`${l.name}: ${p.en}`);
     }
     this.touch(l);

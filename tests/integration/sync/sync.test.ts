@@ -200,6 +200,55 @@ describe('sync client', () => {
     expect(await contentOf(c, meetingId)).toContain('Läsaren skriver.');
   });
 
+  it('a document the server cannot load shows load-failed; the local copy stays and the stored one is not overwritten', async () => {
+    const anna = await server.user('anna');
+    const a = core();
+    const { bodyId, meetingId } = await bodyWithMeeting(a);
+    await server.grant('anna', bodyId, 'read-write');
+    await configure(a, server.url, anna);
+    await typeInto(a, meetingId, 'Före skadan. ');
+    await waitDocState(a, meetingId, 'synced');
+    const name = `meeting/${bodyId}/${meetingId}`;
+    // Wait for the server's compaction, so there is a snapshot to damage.
+    await waitUntil(async () => (await server.backend.stored(name)).snapshot !== null, 'a stored snapshot');
+    await server.stop();
+    await server.backend.corruptSnapshot(name);
+    const damaged = await server.backend.stored(name);
+    await server.restart();
+    const s = await waitDocState(a, meetingId, 'error', 20_000);
+    expect(s.error).toMatchObject({ code: 'load-failed', sv: expect.stringMatching(/kunde inte läsa/), en: expect.stringMatching(/could not read/) });
+    await typeInto(a, meetingId, 'Efter skadan. ');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await contentOf(a, meetingId)).toContain('Före skadan.');
+    expect(await contentOf(a, meetingId)).toContain('Efter skadan.');
+    // Nothing was stored over the damaged document: the bytes are as they were.
+    expect(await server.backend.stored(name)).toEqual(damaged);
+    // The body document is unaffected and keeps syncing.
+    expect((await docStatus(a, bodyId))?.state).toBe('synced');
+  });
+
+  it('never adopts a listed document whose content does not match its name', async () => {
+    const anna = await server.user('anna');
+    const a = core();
+    const { bodyId, meetingId } = await bodyWithMeeting(a);
+    await server.grant('anna', bodyId, 'read-write');
+    // Stored behind the app's back: a "meeting" of this body that is not a Paragraf meeting.
+    const stranger = `meeting/${bodyId}/${crypto.randomUUID()}`;
+    const doc = new Y.Doc();
+    doc.getMap('meta').set('bodyId', crypto.randomUUID());
+    await server.node.store.appendUpdate(stranger, Y.encodeStateAsUpdate(doc));
+    const b = core();
+    await configure(a, server.url, anna);
+    await configure(b, server.url, anna);
+    await waitDocState(b, meetingId, 'synced', 15_000);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(unwrap(await b.api.invoke('meetings.list', {})).map((m) => m.id)).toEqual([meetingId]);
+    expect((await status(b)).docs.map((d) => d.name)).not.toContain(stranger);
+    // It was looked at (and refused) once, not reopened at every discovery.
+    const client = b.core.syncManager!.syncClient as unknown as { unadoptable: Set<string> };
+    expect([...client.unadoptable]).toEqual([stranger]);
+  });
+
   it('turning sync off stops it and keeps everything local; a plain Core opens the same folder', async () => {
     const anna = await server.user('anna');
     const a = core();
