@@ -7,8 +7,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, dialog, session, Menu } from 'electron';
+import { app, dialog, session, Menu, type BrowserWindow } from 'electron';
 import { Core } from '../core/Core';
+import { unsyncedWarning } from '../sync/quitWarning';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { registerAppSchemePrivileges, serveAppScheme } from './protocol';
@@ -90,10 +91,24 @@ function start(): void {
   serveAppScheme(ses, rendererDir);
   registerIpc(opened);
   Menu.setApplicationMenu(buildMenu());
-  createMainWindow({ preloadPath });
+  // Quitting with changes the sync server does not have yet asks first (they stay on disk either way).
+  const confirmClose = (win: BrowserWindow) => {
+    const warning = opened.status().state === 'ready' ? unsyncedWarning(opened.syncManager?.status() ?? { configured: false, url: null, connection: 'off', error: null, docs: [] }) : null;
+    if (!warning) return true;
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'warning',
+      buttons: ['Avsluta ändå / Quit anyway', 'Avbryt / Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      message: warning.sv,
+      detail: warning.en,
+    });
+    return choice === 0;
+  };
+  createMainWindow({ preloadPath, confirmClose });
 
   app.on('activate', () => {
-    if (listAppWindows().length === 0) createMainWindow({ preloadPath });
+    if (listAppWindows().length === 0) createMainWindow({ preloadPath, confirmClose });
   });
 }
 

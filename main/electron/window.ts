@@ -71,6 +71,8 @@ export function denyAllPermissions(ses: Session): void {
 
 export interface MainWindowOptions {
   preloadPath: string;
+  /** Asked before the last window closes (e.g. unsynced changes); false keeps it open. */
+  confirmClose?: (win: BrowserWindow) => boolean;
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
@@ -107,6 +109,9 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   });
   appWindows.add(win);
   win.on('closed', () => appWindows.delete(win));
+  win.on('close', (event) => {
+    if (options.confirmClose && appWindows.size === 1 && !options.confirmClose(win)) event.preventDefault();
+  });
   win.once('ready-to-show', () => win.show());
 
   // A crashed renderer loses nothing (the Core holds every acknowledged update), so reload it,
