@@ -30,7 +30,8 @@ function mutated(from: string, to: string): string {
 }
 
 // Each case is a separate Node process that loads electron-builder (~0.7 s): run them side by side.
-describe.concurrent('check-builder-config', () => {
+// Concurrent child processes on a two-core machine: each takes seconds, so the time limit is generous.
+describe.concurrent('check-builder-config', { timeout: 120_000 }, () => {
   it('accepts the project configuration with one summary line', async () => {
     const { code, out } = await run(original);
     expect(code).toBe(0);

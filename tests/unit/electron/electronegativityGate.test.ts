@@ -33,7 +33,8 @@ app.on('web-contents-created', (_e, c) => { c.on('will-navigate', (e) => e.preve
 session.defaultSession.setPermissionRequestHandler((_w, _p, cb) => cb(false));
 `;
 
-describe.concurrent('electronegativity gate', () => {
+// Concurrent child processes on a two-core machine: each takes seconds, so the time limit is generous.
+describe.concurrent('electronegativity gate', { timeout: 120_000 }, () => {
   it('passes main/electron with one summary line', async () => {
     const { code, out } = await run();
     expect(code, out).toBe(0);
