@@ -224,7 +224,7 @@ export class SyncClient {
         this.link(name, parsed, null);
       }
       for (const l of this.links.values()) {
-        if (l.error && RETRYABLE.has(l.error.code) && granted.has(l.parsed.bodyId)) this.relink(l);
+        if (l.error && !l.provider && RETRYABLE.has(l.error.code) && granted.has(l.parsed.bodyId)) this.relink(l);
       }
       this.retryAdoptions();
     } catch {
@@ -300,7 +300,7 @@ export class SyncClient {
     provider.on('authenticated', ({ scope }: { scope: 'read-write' | 'readonly' }) => {
       if (l.provider !== provider) return;
       l.scope = scope;
-      if (scope === 'read-write' && l.skipped) this.catchUp(l);
+      if (scope === 'read-write' && l.skipped && !l.error) this.catchUp(l);
       this.touch(l);
     });
     provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
@@ -313,6 +313,12 @@ export class SyncClient {
     });
     provider.on('synced', () => {
       if (l.provider !== provider) return;
+      if (l.error) {
+        // A retry worked: the error stays on screen until this point, never flickering away
+        // during an attempt that then fails again. What was typed meanwhile is sent now.
+        l.error = null;
+        if (l.skipped) this.catchUp(l);
+      }
       if (!l.adopted) this.tryAdopt(l);
       this.checkAck(l);
     });
@@ -339,9 +345,9 @@ export class SyncClient {
     }
   }
 
+  /** Tries an errored document again; its error stays until the new provider has synced. */
   private relink(l: DocLink): void {
     this.teardown(l, false);
-    l.error = null;
     l.scope = null;
     l.shadow = new Y.Doc();
     if (l.authDoc) {

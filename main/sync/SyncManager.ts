@@ -11,7 +11,7 @@ import { toBase64 } from '../../src/api/base64';
 import { bodyDocumentName, isBodyId, meetingDocumentName, type DocumentName } from '../../src/sync/docNames';
 import type { Db } from '../core/db';
 import type { DocStore } from '../core/docStore';
-import { readProfile } from '../core/projections';
+import { projectBody, projectMeeting, readProfile, renumberBody } from '../core/projections';
 import { problem } from './messages';
 import { SyncClient, type AdoptResult, type SyncClientStatus, type SyncHost } from './SyncClient';
 
@@ -245,10 +245,20 @@ export class SyncManager {
     db.transaction(() => {
       docs.create(docId, name.kind, (d) => Y.applyUpdate(d, state));
     })();
-    // Rows follow like for any changed document; a body is projected before its meetings,
-    // which wait for it (above) and so are scheduled after it.
+    // Its rows now, so lists show it at once (a meeting's row needs its body's: bodies are
+    // adopted first). Derived data: if it fails the document is still stored, and the
+    // scheduled projection (which also does the register) tries again.
+    try {
+      db.transaction(() => {
+        if (name.kind === 'body') projectBody(db, docs, docId);
+        else renumberBody(db, name.bodyId, projectMeeting(db, docs, docId).year);
+      })();
+    } catch (err) {
+      console.error(`paragraf: rows for ${docId} from the server could not be made yet`, err);
+    }
     this.ctx.scheduleProjection(docId);
-    if (name.kind === 'meeting') this.ctx.emit('meetings.changed', { bodyId: name.bodyId });
+    // The start and body screens reload their lists (bodies too) on this event.
+    this.ctx.emit('meetings.changed', { bodyId: name.bodyId });
     return { ok: true, docId };
   }
 }

@@ -223,6 +223,11 @@ describe('sync client', () => {
     expect(await contentOf(a, meetingId)).toContain('Efter skadan.');
     // Nothing was stored over the damaged document: the bytes are as they were.
     expect(await server.backend.stored(name)).toEqual(damaged);
+    // Retries (at each discovery) keep failing and the error stays on screen throughout.
+    for (let i = 0; i < 10; i++) {
+      expect((await docStatus(a, meetingId))?.state).toBe('error');
+      await new Promise((r) => setTimeout(r, 50));
+    }
     // The body document is unaffected and keeps syncing.
     expect((await docStatus(a, bodyId))?.state).toBe('synced');
   });
