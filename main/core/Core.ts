@@ -25,6 +25,7 @@ import { freezeNumbers, numberMeeting, numberYear, type FrozenNumbers } from '..
 import { projectRegister, reprojectRecentMeetings } from './register';
 import { registerHandlers } from './registerApi';
 import { exportHandlers } from '../export/exportApi';
+import { assertWritable } from '../export/justering';
 import { prepareFollowUp } from './followUp';
 import { bodyScheme, itemRows, parseFixedNumbers, projectBody, projectMeeting, readFrozen, readProfile, readRecorded, rebuildAll, renumberBody, yearMeetings } from './projections';
 import type { ManagedMeeting } from '../../src/numbering';
@@ -207,7 +208,16 @@ export class Core {
     return {
       'app.status': () => this.status(),
       ...registerHandlers({ ready: () => this.ready(), flushProjections: () => this.flushProjections(), commitCoreChange: (docId, change) => this.commitCoreChange(docId, change) }),
-      ...exportHandlers({ ready: () => this.ready(), flushProjections: () => this.flushProjections() }),
+      ...exportHandlers({
+        ready: () => this.ready(),
+        flushProjections: () => this.flushProjections(),
+        commitCoreChange: (docId, change) => this.commitCoreChange(docId, change),
+        meetingChanged: (meetingId) => {
+          const { db, docs } = this.ready();
+          const { bodyId } = projectMeeting(db, docs, meetingId);
+          this.emit('meetings.changed', { bodyId });
+        },
+      }),
       'backups.create': () => this.backupNow(),
       'recovery.restoreBackup': ({ backupId }) => this.restore(backupId),
 
@@ -432,7 +442,9 @@ export class Core {
         }
       },
       'docs.applyUpdate': ({ docId, update }, ctx) => {
-        const { docs } = this.ready();
+        const { db, docs } = this.ready();
+        // A justerat protocol is locked: refused before the update touches the document or the log.
+        assertWritable(db, docId);
         const bytes = fromBase64(update);
         const saved = docs.applyUpdate(docId, bytes);
         this.scheduleProjection(docId);

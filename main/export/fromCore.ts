@@ -3,6 +3,7 @@
  * profile and roster from the body document, the meeting document's content and attendance,
  * and the § labels the numbering engine projected. The caller flushes projections first.
  */
+import type * as Y from 'yjs';
 import { ParagrafError } from '../../src/api/errors';
 import { personSchema, type Person } from '../../src/bodies/roster';
 import type { ProtocolInput } from '../../src/export/model';
@@ -21,7 +22,11 @@ interface MeetingMetaRow {
   dnr: string | null;
 }
 
-export function readProtocolInput(db: Db, docs: DocStore, meetingId: string): ProtocolInput {
+/**
+ * `source`: the document to print the protocol from, when not the live one (a justerat
+ * meeting prints its locked snapshot); the rättelser and the lock always come from `extra`.
+ */
+export function readProtocolInput(db: Db, docs: DocStore, meetingId: string, source?: Y.Doc, extra: Pick<ProtocolInput, 'rattelser' | 'justerat'> = {}): ProtocolInput {
   const row = db.prepare('SELECT id, body_id, title, date, start_time, end_time, place, dnr FROM meeting WHERE id = ?').get(meetingId) as MeetingMetaRow | undefined;
   if (!row || docs.kindOf(meetingId) !== 'meeting') throw new ParagrafError('NOT_FOUND', 'Mötet finns inte.', 'The meeting does not exist.');
   const bodyDoc = docs.get(row.body_id);
@@ -34,7 +39,7 @@ export function readProtocolInput(db: Db, docs: DocStore, meetingId: string): Pr
     const p = personSchema.safeParse(value);
     if (p.success) roster.push(p.data);
   });
-  const doc = docs.get(meetingId);
+  const doc = source ?? docs.get(meetingId);
   const justering = doc.getMap('meta').get('justering');
   return {
     meeting: {
@@ -52,5 +57,6 @@ export function readProtocolInput(db: Db, docs: DocStore, meetingId: string): Pr
     content: readContent(doc),
     attendance: [...doc.getMap('attendance').entries()],
     labels: itemRows(db, meetingId).map((r) => ({ id: r.id, label: r.label, subItems: r.subItems.map((s) => ({ id: s.id, label: s.label })) })),
+    ...extra,
   };
 }

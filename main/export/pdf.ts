@@ -16,7 +16,8 @@
  */
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import type { Block, ProtocolItem, ProtocolModel, TextRun } from '../../src/export/model';
+import { utdragsbestyrkande, type Block, type ProtocolItem, type ProtocolModel, type TextRun } from '../../src/export/model';
+import { signaturePageText } from './signaturePage';
 
 const require = createRequire(import.meta.url);
 const fontFile = (name: string): string => require.resolve(`dejavu-fonts-ttf/ttf/${name}`);
@@ -97,24 +98,53 @@ export function renderProtocolPdf(model: ProtocolModel, options: PdfOptions = {}
   if (model.justerare.length > 0) w.labelled('Justerare', model.justerare.join(', '));
   if (model.justering) w.labelled('Justering', model.justering);
 
-  w.heading('H2', ['Underskrifter'], SIZE.h2);
-  if (model.span) w.labelled('Paragrafer', model.span);
-  for (const s of model.signatures) w.signatureLine(s.name, s.roleLabel, s.description);
+  if (model.kind === 'protokoll') {
+    w.heading('H2', ['Underskrifter'], SIZE.h2);
+    if (model.span) w.labelled('Paragrafer', model.span);
+    for (const s of model.signatures) w.signatureLine(s.name, s.roleLabel, s.description);
 
-  // 3. Ärendeförteckning.
-  w.heading('H2', ['Ärendeförteckning'], SIZE.h2);
-  w.list(
-    model.items.flatMap((i) => [[i.label, i.title].filter(Boolean).join(' '), ...i.subItems.map((s) => `    ${[s.label, s.title].filter(Boolean).join(' ')}`)]),
-    false,
-  );
+    // 3. Ärendeförteckning (an extract has only its chosen §, listed by their headings).
+    w.heading('H2', ['Ärendeförteckning'], SIZE.h2);
+    w.list(
+      model.items.flatMap((i) => [[i.label, i.title].filter(Boolean).join(' '), ...i.subItems.map((s) => `    ${[s.label, s.title].filter(Boolean).join(' ')}`)]),
+      false,
+    );
+  }
 
   // 4. The § items, each starting on a fresh line with its number and title kept together.
   for (const item of model.items) w.item(item);
 
   // 5. Closing distribution list.
-  if (model.distribution.length > 0) {
+  if (model.distribution.length > 0 && model.kind === 'protokoll') {
     w.heading('H2', ['Protokollet ska skickas till'], SIZE.h3);
     w.list(model.distribution, true);
+  }
+
+  // 6. Rättelser after justering: the signed text above is unchanged; what changed since is here.
+  if (model.rattelser.length > 0) {
+    w.heading('H2', ['Rättelser'], SIZE.h2);
+    w.paragraph([{ text: 'Protokollet ovan är det justerade. Följande rättelser har gjorts efter justeringen.', italic: true }]);
+    for (const r of model.rattelser) {
+      w.paragraph([{ text: `${r.at.slice(0, 16).replace('T', ' ')} UTC · ${r.by}${r.label ? ` · ${r.label}` : ''}`, bold: true }]);
+      w.paragraph([{ text: `Ändring: ${r.what}` }], 18);
+      w.paragraph([{ text: `Skäl: ${r.why}` }], 18);
+    }
+  }
+
+  // 7. An extract's certification; the protocol's own last page on its electronic signatures.
+  if (model.kind === 'utdrag') {
+    w.heading('H2', ['Utdragsbestyrkande'], SIZE.h3);
+    w.paragraph([{ text: utdragsbestyrkande(model) }]);
+    w.signatureLine(null, 'Bestyrks av', '');
+  } else if (model.signatures.length > 0) {
+    doc.addPage();
+    const page = signaturePageText(model);
+    w.heading('H2', [page.heading], SIZE.h2);
+    for (const p of page.intro) w.paragraph([{ text: p }]);
+    w.heading('H3', [page.signersHeading], SIZE.h3);
+    w.list(page.signers, true);
+    w.heading('H3', [page.verifyHeading], SIZE.h3);
+    for (const p of page.verify) w.paragraph([{ text: p }]);
   }
   root.end();
 
@@ -125,7 +155,7 @@ export function renderProtocolPdf(model: ProtocolModel, options: PdfOptions = {}
     furniture(doc, model, i - range.start + 1, range.count);
   }
 
-  if (options.signatureFields !== false && model.signatures.length > 0) addSignatureFields(doc, model);
+  if (options.signatureFields !== false && model.signatures.length > 0 && model.kind === 'protokoll') addSignatureFields(doc, model);
   doc.end();
   return done;
 }
@@ -172,7 +202,7 @@ class Writer {
     doc.moveDown(0.2);
   }
 
-  paragraph(runs: TextRun[], indent = 0, parent?: Struct): void {
+  paragraph(runs: readonly TextRun[], indent = 0, parent?: Struct): void {
     const doc = this.doc;
     this.add(
       'P',

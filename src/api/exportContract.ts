@@ -49,11 +49,64 @@ export const verifyReportSchema = z.object({
   changedAfterLastSignature: z.boolean(),
 });
 
+export const rattelseSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  by: z.string(),
+  itemId: z.string().nullable(),
+  what: z.string(),
+  why: z.string(),
+});
+
+export const justeringStatusSchema = z.object({
+  meetingId: z.string(),
+  locked: z.boolean(),
+  lockedAt: z.string().nullable(),
+  /** SHA-256 (hex) of the signed PDF that justerade the protocol. */
+  signedPdfSha256: z.string().nullable(),
+  /** SHA-256 (hex) of the frozen Yjs state kept in the lock. */
+  snapshotSha256: z.string().nullable(),
+  signers: z.array(z.object({ name: z.string().nullable(), signedAt: z.string().nullable(), field: z.string().nullable() })),
+  rattelser: z.array(rattelseSchema),
+});
+
 export const exportMethods = {
   'export.pdf': method(
-    z.object({ meetingId: id, pdfa: pdfaLevel.optional() }).strict(),
+    z
+      .object({
+        meetingId: id,
+        pdfa: pdfaLevel.optional(),
+        /** Item ids: a protokollsutdrag of just these § (with the meeting header and the Utdragsbestyrkande). */
+        items: z.array(id).min(1).max(1000).optional(),
+      })
+      .strict(),
     exportedPdfSchema,
-    'The meeting’s protocol as a tagged PDF/A (2b unless asked for 1b) in the Swedish formal layout, with a signature field per signatory.',
+    'The meeting’s protocol as a tagged PDF/A (2b unless asked for 1b) in the Swedish formal layout, with a signature field per signatory and a last page on the electronic signatures; with `items`, a protokollsutdrag of those §.',
+  ),
+  'export.docx': method(
+    z.object({ meetingId: id, items: z.array(id).min(1).max(1000).optional() }).strict(),
+    z.object({ docx: base64, fileName: z.string(), sha256: z.string() }),
+    'The same protocol (or protokollsutdrag) as an editable Word document (DOCX), from the same protocol model as the PDF.',
+  ),
+  'justering.status': method(z.object({ meetingId: id }).strict(), justeringStatusSchema, 'Whether the meeting is justerat and locked, the lock record, and its rättelser.'),
+  'justering.lock': method(
+    z.object({ meetingId: id, pdf: base64.min(1) }).strict(),
+    justeringStatusSchema,
+    'Marks the meeting justerat with a signed PDF of it (valid signatures, exported from this meeting, nothing changed since): locks it, keeping the document snapshot and the PDF’s hash.',
+  ),
+  'justering.rattelse': method(
+    z
+      .object({
+        meetingId: id,
+        /** The § the rättelse concerns, if one. */
+        itemId: id.optional(),
+        what: z.string().min(1).max(5000),
+        why: z.string().min(1).max(2000),
+        by: z.string().min(1).max(200),
+      })
+      .strict(),
+    justeringStatusSchema,
+    'Records a rättelse (what, why, by whom; the time is the Core’s) to a justerat protocol; the next export prints it.',
   ),
   'export.sign': method(
     z
@@ -68,8 +121,15 @@ export const exportMethods = {
         location: z.string().max(200).optional(),
       })
       .strict(),
-    z.object({ pdf: base64, field: z.string(), signer: z.string(), sha256: z.string() }),
-    'Add one PAdES signature (an incremental update) to an exported protocol; earlier signatures stay valid.',
+    z.object({
+      pdf: base64,
+      field: z.string(),
+      signer: z.string(),
+      sha256: z.string(),
+      /** The meeting this signature justerade (its last signature field filled): now locked. */
+      justerat: z.string().nullable(),
+    }),
+    'Add one PAdES signature (an incremental update) to an exported protocol; earlier signatures stay valid. The last signature of a protocol exported from this database justerar and locks its meeting.',
   ),
   'export.verify': method(
     z.object({ pdf: base64.min(1) }).strict(),

@@ -46,6 +46,37 @@ export interface ProtocolInput {
   /** The meeting document's `attendance` map, as entries; invalid entries are skipped. */
   attendance: ReadonlyArray<readonly [string, unknown]>;
   labels: readonly ItemLabel[];
+  /** Rättelser recorded after justering (the meeting document's `rattelser`), oldest first. */
+  rattelser?: readonly Rattelse[];
+  /** The lock record, once the protocol is justerat. */
+  justerat?: Justerat | null;
+}
+
+/** When a protocol was justerat, by whose signatures, and the hash of the signed PDF. */
+export interface Justerat {
+  at: string;
+  signers: Array<{ name: string | null; signedAt: string | null }>;
+  signedPdfSha256: string;
+}
+
+/**
+ * A correction of a justerat protocol: what changed, when, by whom and why. The protocol text
+ * itself is never changed after justering; every later export prints these after it.
+ */
+export interface Rattelse {
+  id: string;
+  /** ISO time the rättelse was recorded. */
+  at: string;
+  by: string;
+  /** The § it concerns (an item id), if any. */
+  itemId: string | null;
+  what: string;
+  why: string;
+}
+
+export interface RattelseLine extends Rattelse {
+  /** "§ 105", from the item it concerns. */
+  label: string | null;
 }
 
 export interface TextRun {
@@ -121,6 +152,12 @@ export interface ProtocolModel {
   pageBoxes: { justerandesSignatur: boolean; utdragsbestyrkande: boolean };
   /** The text of the profile's decision lead, for exporters that need it. */
   decisionLead: string;
+  /** Rättelser after justering, oldest first; empty before. */
+  rattelser: RattelseLine[];
+  /** Set once the protocol is justerat: later exports say so on their signature page. */
+  justerat: Justerat | null;
+  /** 'protokoll', or 'utdrag': a protokollsutdrag of chosen § (extractModel). */
+  kind: 'protokoll' | 'utdrag';
 }
 
 const WEEKDAYS = ['söndagen', 'måndagen', 'tisdagen', 'onsdagen', 'torsdagen', 'fredagen', 'lördagen'];
@@ -384,7 +421,39 @@ export function buildProtocolModel(input: ProtocolInput): ProtocolModel {
     distribution: [...profile.distribution],
     pageBoxes: { ...profile.features.pageBoxes },
     decisionLead: profile.decision.lead,
+    rattelser: (input.rattelser ?? []).map((r) => ({ ...r, label: r.itemId ? (itemLabel.get(r.itemId) ?? null) : null })),
+    justerat: input.justerat ?? null,
+    kind: 'protokoll',
   };
+}
+
+/**
+ * A protokollsutdrag: the meeting's header, attendance and justering with only the chosen §
+ * (in the protocol's order, whatever order they were asked in), and the rättelser that concern
+ * them. No ärendeförteckning beyond the chosen §, no signature lines: the extract is certified
+ * by the Utdragsbestyrkande text, not signed as the protocol is.
+ */
+export function extractModel(model: ProtocolModel, itemIds: readonly string[]): ProtocolModel {
+  const wanted = new Set(itemIds);
+  const items = model.items.filter((i) => wanted.has(i.id));
+  if (items.length === 0 || items.length !== wanted.size) throw new Error('extractModel: an item id is not in the protocol');
+  const numbered = items.filter((i) => i.label !== null);
+  const span = numbered.length === 0 ? null : numbered.length === 1 ? numbered[0]!.label : `${numbered[0]!.label}–${numbered[numbered.length - 1]!.label}`;
+  return {
+    ...model,
+    kind: 'utdrag',
+    documentTitle: 'Protokollsutdrag',
+    items,
+    span,
+    signatures: [],
+    rattelser: model.rattelser.filter((r) => r.itemId !== null && wanted.has(r.itemId)),
+  };
+}
+
+/** "Utdragsbestyrkande": the certification an extract carries. */
+export function utdragsbestyrkande(model: Pick<ProtocolModel, 'bodyName' | 'date' | 'span'>): string {
+  // No genitive of the body's name: "LSVO:s", "Socialnämndens" and "Region Blekinges" follow different rules.
+  return `Utdragsbestyrkande: Detta utdrag${model.span ? ` (${model.span})` : ''} ur protokollet från ${model.bodyName} ${model.date} överensstämmer med originalprotokollet.`;
 }
 
 /** Every text of the model in reading order, one entry per line: what a PDF's text must contain. */

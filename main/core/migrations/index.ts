@@ -8,10 +8,11 @@ import { m001Init } from './001-init';
 import { m002Projections } from './002-projections';
 import { m003RegisterSearch } from './003-register-search';
 import { m004Sync } from './004-sync';
+import { m005Justering } from './005-justering';
 
 export interface Migration {
   name: string;
   up(db: Database.Database): void;
 }
 
-export const migrations: Migration[] = [m001Init, m002Projections, m003RegisterSearch, m004Sync];
+export const migrations: Migration[] = [m001Init, m002Projections, m003RegisterSearch, m004Sync, m005Justering];

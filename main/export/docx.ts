@@ -1,0 +1,105 @@
+/**
+ * The protocol as a Word document (DOCX), from the same protocol model as the PDF, so the two
+ * never disagree; for the bodies that still edit or publish from Word. Built with the `docx`
+ * package: real Word styles (Heading 1–3, list bullets) so the document stays editable and its
+ * headings navigable, language sv-SE on every run for Word's spelling and screen readers.
+ * No signature fields: a DOCX is a working copy, the PDF is what is signed.
+ */
+import { AlignmentType, Document, Footer, Header, HeadingLevel, LevelFormat, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { utdragsbestyrkande, type Block, type ProtocolModel } from '../../src/export/model';
+import { signaturePageText } from './signaturePage';
+
+const LANG = { value: 'sv-SE' } as const;
+const run = (text: string, o: { bold?: boolean; italics?: boolean } = {}) => new TextRun({ text, language: LANG, ...o });
+const para = (text: string, o: { bold?: boolean; italics?: boolean; indent?: boolean } = {}) =>
+  new Paragraph({ children: [run(text, o)], ...(o.indent ? { indent: { left: 360 } } : {}), spacing: { after: 120 } });
+const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ heading: level, children: [run(text)], keepNext: true });
+const bullet = (text: string) => new Paragraph({ numbering: { reference: 'bullets', level: 0 }, children: [run(text)] });
+const labelled = (label: string, value: string) => new Paragraph({ children: [run(`${label}: `, { bold: true }), run(value)], spacing: { after: 80 } });
+
+function blocks(bs: Block[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const b of bs) {
+    if (b.kind === 'paragraph') out.push(new Paragraph({ children: b.runs.map((r) => run(r.text, { ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italics: true } : {}) })), spacing: { after: 120 } }));
+    else if (b.kind === 'presenters') out.push(para(b.text, { italics: true }));
+    else if (b.kind === 'list') out.push(...b.entries.map(bullet));
+    else out.push(para(b.lead, { bold: true }), ...b.decisions.map((d) => para(d, { indent: true })));
+  }
+  return out;
+}
+
+export async function renderProtocolDocx(model: ProtocolModel): Promise<Buffer> {
+  const body: Paragraph[] = [];
+  body.push(heading(model.bodyName, HeadingLevel.HEADING_1), heading(model.documentTitle, HeadingLevel.HEADING_1));
+  body.push(labelled('Datum', model.date));
+  if (model.dnr) body.push(labelled('Diarienummer', model.dnr));
+  if (model.timeAndPlace) body.push(labelled('Tid och plats', model.timeAndPlace));
+  for (const g of model.attendance) {
+    body.push(heading(g.heading, HeadingLevel.HEADING_3));
+    for (const p of g.people) {
+      const extra = [...p.roles.map((r) => r.toLocaleLowerCase('sv')), ...p.notes];
+      body.push(para([p.name, p.description].filter((s) => s !== '').join(', ') + (extra.length ? ` (${extra.join('; ')})` : '')));
+    }
+  }
+  if (model.justerare.length > 0) body.push(labelled('Justerare', model.justerare.join(', ')));
+  if (model.justering) body.push(labelled('Justering', model.justering));
+  if (model.kind === 'protokoll') {
+    body.push(heading('Underskrifter', HeadingLevel.HEADING_2));
+    if (model.span) body.push(labelled('Paragrafer', model.span));
+    for (const s of model.signatures) {
+      body.push(new Paragraph({ children: [run('')], spacing: { before: 480 }, border: { bottom: { style: 'single', size: 4, color: '000000', space: 1 } } }));
+      body.push(para(s.name ?? ''), para([s.roleLabel, s.description].filter(Boolean).join(', ')));
+    }
+    body.push(heading('Ärendeförteckning', HeadingLevel.HEADING_2));
+    for (const i of model.items) {
+      body.push(para([i.label, i.title].filter(Boolean).join(' ')));
+      for (const s of i.subItems) body.push(para([s.label, s.title].filter(Boolean).join(' '), { indent: true }));
+    }
+  }
+  for (const item of model.items) {
+    if (item.label) body.push(heading(item.label, HeadingLevel.HEADING_2));
+    body.push(heading(item.title, HeadingLevel.HEADING_2));
+    body.push(...blocks(item.blocks));
+    for (const s of item.subItems) {
+      body.push(heading([s.label, s.title].filter(Boolean).join(' '), HeadingLevel.HEADING_3));
+      body.push(...blocks(s.blocks));
+    }
+    if (item.bordlagd) body.push(para('Ärendet bordlades.', { italics: true }));
+  }
+  if (model.distribution.length > 0 && model.kind === 'protokoll') {
+    body.push(heading('Protokollet ska skickas till', HeadingLevel.HEADING_3), ...model.distribution.map(bullet));
+  }
+  if (model.rattelser.length > 0) {
+    body.push(heading('Rättelser', HeadingLevel.HEADING_2), para('Protokollet ovan är det justerade. Följande rättelser har gjorts efter justeringen.', { italics: true }));
+    for (const r of model.rattelser) {
+      body.push(para(`${r.at.slice(0, 16).replace('T', ' ')} UTC · ${r.by}${r.label ? ` · ${r.label}` : ''}`, { bold: true }), para(`Ändring: ${r.what}`, { indent: true }), para(`Skäl: ${r.why}`, { indent: true }));
+    }
+  }
+  if (model.kind === 'utdrag') {
+    body.push(heading('Utdragsbestyrkande', HeadingLevel.HEADING_3), para(utdragsbestyrkande(model)));
+  } else if (model.signatures.length > 0) {
+    const page = signaturePageText(model);
+    body.push(new Paragraph({ pageBreakBefore: true, heading: HeadingLevel.HEADING_2, children: [run(page.heading)] }));
+    body.push(...page.intro.map((p) => para(p)), heading(page.signersHeading, HeadingLevel.HEADING_3), ...page.signers.map(bullet));
+    body.push(heading(page.verifyHeading, HeadingLevel.HEADING_3), ...page.verify.map((p) => para(p)));
+  }
+
+  const doc = new Document({
+    creator: 'Paragraf',
+    title: `${model.bodyName} ${model.documentTitle.toLocaleLowerCase('sv')} ${model.date}`,
+    styles: { default: { document: { run: { font: 'Calibri', size: 22, language: LANG } } } },
+    numbering: { config: [{ reference: 'bullets', levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 360, hanging: 260 } } } }] }] },
+    sections: [
+      {
+        headers: { default: new Header({ children: [new Paragraph({ children: [run(`${model.bodyName} · ${model.documentTitle} · ${model.date}${model.dnr ? ` · Dnr ${model.dnr}` : ''}`)] })] }) },
+        footers: {
+          default: new Footer({
+            children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ language: LANG, children: ['Sida ', PageNumber.CURRENT, ' (', PageNumber.TOTAL_PAGES, ')'] })] })],
+          }),
+        },
+        children: body,
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
