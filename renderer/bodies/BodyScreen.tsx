@@ -55,7 +55,7 @@ export function BodyScreen({ body, onBack, onOpenMeeting }: BodyScreenProps) {
       </section>
       <section aria-label={t('register.heading')} className="card">
         <h2>{t('register.heading')}</h2>
-        <RegisterPanel body={body} onOpenMeeting={onOpenMeeting} />
+        <RegisterPanel body={body} people={bodyDoc.people} onOpenMeeting={onOpenMeeting} />
       </section>
       <section aria-labelledby={rosterId} className="card" data-testid="roster">
         <h2 id={rosterId}>{t('roster.heading')}</h2>

@@ -7,11 +7,13 @@
  */
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Person } from '../../src/bodies';
 import type { Body, Meeting } from '../../src/api/contract';
 import type { RegisterDecisionRow } from '../../src/api/registerContract';
 import { dueText, exportRegisterCsv } from '../../src/register/registerCsv';
 import { useApi, useConnection } from '../app/ConnectionContext';
 import { ErrorMessage, type Bilingual } from '../app/ErrorMessage';
+import { CorrectionForm } from './CorrectionForm';
 import './register.css';
 
 type Grouping = 'owner' | 'due' | 'meeting';
@@ -35,7 +37,7 @@ function groupsOf(rows: readonly RegisterDecisionRow[], by: Grouping, noOwner: s
   return keys.map((k) => [k, groups.get(k)!]);
 }
 
-export function RegisterPanel({ body, onOpenMeeting }: { body: Body; onOpenMeeting(meeting: Meeting): void }) {
+export function RegisterPanel({ body, people = [], onOpenMeeting }: { body: Body; people?: readonly Person[]; onOpenMeeting(meeting: Meeting): void }) {
   const { t } = useTranslation();
   const api = useApi();
   const connection = useConnection();
@@ -44,6 +46,8 @@ export function RegisterPanel({ body, onOpenMeeting }: { body: Body; onOpenMeeti
   const [grouping, setGrouping] = useState<Grouping>('owner');
   const [statusFilter, setStatusFilter] = useState<StatusFilter>('open');
   const [notice, setNotice] = useState('');
+  /** The row whose correction form is open: "meetingId:decisionId". */
+  const [correcting, setCorrecting] = useState<string | null>(null);
   const groupId = useId();
   const statusId = useId();
 
@@ -140,6 +144,33 @@ export function RegisterPanel({ body, onOpenMeeting }: { body: Body; onOpenMeeti
                   <span className="register-status" data-testid="register-status">
                     {t(`register.status.${r.status}`)}
                   </span>
+                  {r.source.kind === 'corrected' || r.source.owners === 'corrected' || r.source.due === 'corrected' ? (
+                    <span className="muted">{t('register.corrected')}</span>
+                  ) : null}
+                  {r.stale.length > 0 ? <span className="overdue-flag">{t('register.stale')}</span> : null}
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-expanded={correcting === `${key}:${r.meetingId}:${r.id}`}
+                    onClick={() => setCorrecting((c) => (c === `${key}:${r.meetingId}:${r.id}` ? null : `${key}:${r.meetingId}:${r.id}`))}
+                    data-testid="register-correct"
+                  >
+                    {t('register.correct')}
+                    <span className="visually-hidden"> {r.label}</span>
+                  </button>
+                  {correcting === `${key}:${r.meetingId}:${r.id}` ? (
+                    <CorrectionForm
+                      row={r}
+                      people={people}
+                      onDone={(changed) => {
+                        setCorrecting(null);
+                        if (changed) {
+                          setNotice(t('register.correctedNotice', { label: r.label ?? '' }));
+                          void load();
+                        }
+                      }}
+                    />
+                  ) : null}
                   {r.status === 'open' ? (
                     <button type="button" onClick={() => void setStatus(r, 'done')} data-testid="register-done">
                       {t('register.markDone')}

@@ -113,10 +113,25 @@ test('meeting 2 drafts the follow-up of meeting 1’s decisions, offers the tabl
   await expect(done).toHaveAttribute('data-status', 'done');
   await expect(done.getByTestId('register-status')).toHaveText('Klar');
 
+  // Correcting what was read: a new due date (no longer overdue) and a second owner.
+  const annika = register.getByTestId('register-row').filter({ hasText: 'Annika Mellqvist ansvarar' });
+  await annika.getByTestId('register-correct').click();
+  const form = annika.getByTestId('correction-form');
+  await form.getByTestId('correction-due').fill('2099-12-31');
+  await form.getByLabel('Bodil Sundlöf').check();
+  await form.getByTestId('correction-save').click();
+  await expect(register.getByRole('heading', { name: 'Bodil Sundlöf' })).toBeVisible();
+  await expect(annika).toHaveCount(2); // under each owner
+  await expect(annika.first()).not.toContainText('Försenad');
+  await expect(annika.first()).toContainText('rättat för hand');
+
   // The Core agrees: the status is in meeting 1's document, so a rebuild keeps it.
   await call(page, 'projections.rebuild');
   const rows = await call<RegisterDecisionRow[]>(page, 'register.list', { status: 'done' });
   expect(rows.map((r) => [r.label, r.owners.map((o) => o.name)])).toEqual([['§ 4', ['Kjell Ivarsson']]]);
+  const corrected = (await call<RegisterDecisionRow[]>(page, 'register.list', { status: 'open' })).find((r) => r.text.includes('Annika Mellqvist ansvarar'))!;
+  expect(corrected).toMatchObject({ dueDay: '2099-12-31', overdue: false, source: { due: 'corrected', owners: 'corrected' } });
+  expect(corrected.owners.map((o) => o.name).sort()).toEqual(['Annika Mellqvist', 'Bodil Sundlöf']);
   const offers = await call<unknown[]>(page, 'meetings.offeredItems', { meetingId: rows[0]!.meetingId });
   expect(offers).toEqual([]);
 
