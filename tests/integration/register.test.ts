@@ -162,6 +162,28 @@ describe('decision register', () => {
     expect(again.find((r) => r.id === annika!.id)?.owners.map((o) => o.name)).toEqual(['Bodil Sundlöf']);
   });
 
+  it('takes people linked by name completion (a personId mark on the text) as owners, whatever the words', async () => {
+    const { api, m1 } = await lsvoWithMeeting1();
+    const [kjell] = unwrap(await api.invoke('register.list', { meetingId: m1.id }));
+    const personId = kjell!.owners[0]!.personId!;
+    const a = id();
+    const linked = {
+      type: 'item',
+      id: id(),
+      children: [
+        { type: 'item-title', id: id(), children: [{ text: 'Läkemedelsgenomgångar' }] },
+        {
+          type: 'decision',
+          id: id(),
+          children: [{ type: 'att-sats', id: a, children: [{ text: 'att ' }, { text: 'hälso- och sjukvårdsdirektören', personId }, { text: ' återkommer i frågan' }] }],
+        },
+      ],
+    } as unknown as ItemElement;
+    await addItems(api, m1.id, [linked]);
+    const row = unwrap(await api.invoke('register.list', { meetingId: m1.id })).find((r) => r.id === a)!;
+    expect(row.owners.map((o) => [o.personId, o.name, o.how])).toEqual([[personId, 'Kjell Ivarsson', 'reference']]);
+  });
+
   it('reads owners again when the roster changes (a person added after the minutes were typed)', async () => {
     const { api, body, m1 } = await lsvoWithMeeting1();
     await addItems(api, m1.id, [item('Tolktjänst', ['LSVO:s ledningsgrupp beslutar', 'att Greger Larsson tar fram ett förslag till avtal'])]);
