@@ -1,0 +1,65 @@
+/**
+ * How the register finds decisions in a meeting document and names them: the ids must stay
+ * put while the secretary types elsewhere, or corrections would come loose from their att-sats.
+ */
+import { describe, expect, it } from 'vitest';
+import { dueDay, findDecisions, itemTexts } from '../../../main/core/register';
+
+const p = (id: string, text: string) => ({ type: 'paragraph', id, children: [{ text }] });
+const title = (id: string, text: string) => ({ type: 'item-title', id, children: [{ text }] });
+
+describe('finding decisions in a document', () => {
+  const content = [
+    {
+      type: 'item',
+      id: 'i1',
+      children: [
+        title('t1', 'VFU'),
+        p('p1', 'Diskussion.'),
+        // A soft line break (Shift+Enter) keeps several att-satser in one paragraph.
+        p('p2', 'LSVO:s ledningsgrupp beslutar\natt Kjell Ivarsson tar med sig frågan\natt lägga informationen till protokollet'),
+        { type: 'foredragande', id: 'f1', children: [{ text: 'Annika Mellqvist' }] },
+        {
+          type: 'subitem',
+          id: 's1',
+          children: [
+            { type: 'subitem-title', id: 'st1', children: [{ text: 'Ökad samverkan' }] },
+            { type: 'decision', id: 'd1', children: [{ type: 'att-sats', id: 'a1', children: [{ text: 'att frågan följs upp i juni' }] }] },
+          ],
+        },
+      ],
+    },
+    { type: 'paragraph', id: 'stray', children: [{ text: 'att inte ett beslut: inte i ett item' }] },
+  ];
+
+  it('names text decisions by their paragraph (and _n), structured ones by their att-sats, in document order', () => {
+    const found = findDecisions(itemTexts(content), 'LSVO:s ledningsgrupp beslutar');
+    expect(found.map((f) => [f.id, f.subItemId, f.title, f.text])).toEqual([
+      ['p2', null, 'VFU', 'att Kjell Ivarsson tar med sig frågan'],
+      ['p2_1', null, 'VFU', 'att lägga informationen till protokollet'],
+      ['a1', 's1', 'Ökad samverkan', 'att frågan följs upp i juni'],
+    ]);
+  });
+
+  it('gives search the title, the text, the sub-item and "Föredragande:" as the layout prints it', () => {
+    const [item] = itemTexts(content);
+    expect(item!.text.split('\n')).toEqual([
+      'VFU',
+      'Diskussion.',
+      'LSVO:s ledningsgrupp beslutar',
+      'att Kjell Ivarsson tar med sig frågan',
+      'att lägga informationen till protokollet',
+      'Föredragande: Annika Mellqvist',
+      'Ökad samverkan',
+      'att frågan följs upp i juni',
+    ]);
+  });
+
+  it('sorts due points by a day: dates, meetings, months, and "next meeting" only when one is known', () => {
+    expect(dueDay({ kind: 'date', date: '2021-09-30', text: 'senast 30 september' }, null)).toBe('2021-09-30');
+    expect(dueDay({ kind: 'meeting', month: '2021-06', text: 'i juni' }, null)).toBe('2021-06-01');
+    expect(dueDay({ kind: 'meeting', next: true, text: 'nästa möte' }, '2021-06-04')).toBe('2021-06-04');
+    expect(dueDay({ kind: 'meeting', next: true, text: 'nästa möte' }, null)).toBeNull();
+    expect(dueDay({ kind: 'meeting', name: 'Internatet', text: 'vid internatet' }, '2021-06-04')).toBeNull();
+  });
+});
