@@ -15,6 +15,8 @@ import type { MeetingFacts } from './numbering';
 import { SaveStatus } from './SaveStatus';
 import { furthestStatus, useMeetingMeta } from './useMeetingDoc';
 import { useReplica } from './useReplica';
+import { ExportDialog } from '../export/ExportDialog';
+import { LockedProtocolView } from '../export/LockedProtocolView';
 
 export function MeetingScreen({ meeting, body, onBack }: { meeting: Meeting; body: Body | undefined; onBack(): void }) {
   const { t } = useTranslation();
@@ -63,6 +65,7 @@ export function MeetingScreen({ meeting, body, onBack }: { meeting: Meeting; bod
           </p>
         </div>
         <MeetingStatusControl meetingId={meeting.id} status={status} onChanged={setAnswered} />
+        <ExportDialog meetingId={meeting.id} locked={status === 'justerat'} />
         {replica ? <SaveStatus replica={replica} /> : <div role="status" className="save-status" data-testid="save-status" data-state={error ? 'error' : 'loading'}>{error ? null : t('save.loading')}</div>}
       </div>
       <p id={helpId} className="help">
@@ -76,6 +79,9 @@ export function MeetingScreen({ meeting, body, onBack }: { meeting: Meeting; bod
             {t('app.retry')}
           </button>
         </div>
+      ) : replica && status === 'justerat' ? (
+        // Justerat: locked in the Core; shown read-only, changed only by a rättelse.
+        <LockedProtocolView doc={replica.doc} meeting={facts} bodyId={meeting.bodyId} />
       ) : replica ? (
         <>
           <AttendanceSection replica={replica} bodyId={meeting.bodyId} />

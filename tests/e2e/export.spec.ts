@@ -1,0 +1,86 @@
+/**
+ * The export dialog on the meeting screen, by keyboard where a person would use it: the
+ * protocol exported as a PDF (a real download, read with pdftotext), then signed three times in
+ * the dialog with a PKCS#12 file chosen in its file input; the third signature justerar the
+ * meeting, which then shows read-only. Checked with pdfsig and the Core's status.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { createBody, createMeeting, expect, expectSaved, openApp, test } from './harness';
+
+const PASSWORD = 'Hemligt lösenord';
+
+function makeP12(dir: string): string {
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(dir, 'k.pem'), '-out', path.join(dir, 'c.pem'), '-days', '30', '-utf8', '-subj', '/C=SE/CN=Märta Sekreterare'], { stdio: 'ignore' });
+  const file = path.join(dir, 'signer.p12');
+  execFileSync('openssl', ['pkcs12', '-export', '-inkey', path.join(dir, 'k.pem'), '-in', path.join(dir, 'c.pem'), '-out', file, '-passout', `pass:${PASSWORD}`], { stdio: 'ignore' });
+  return file;
+}
+
+async function download(page: Page, action: () => Promise<void>, file: string): Promise<string> {
+  const [d] = await Promise.all([page.waitForEvent('download'), action()]);
+  await d.saveAs(file);
+  return d.suggestedFilename();
+}
+
+test('exports the protocol as a PDF from the dialog, signs it there until it is justerat, and the meeting then opens read-only', async ({ page, harness }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paragraf-e2e-export-'));
+  const p12 = makeP12(dir);
+  await openApp(page, harness);
+  await createBody(page, 'LSVO', 'Sammanträdesprotokoll', 'ledningsgrupp');
+  await createMeeting(page, 'LSVO', '2021-05-07', 'Sammanträde');
+  await page.keyboard.type(' med tillägg');
+  await expectSaved(page);
+
+  // Opened by keyboard: focus on the button, Enter.
+  await page.getByTestId('open-export').focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByTestId('export-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('heading', { name: 'Exportera, skriv under och kontrollera' })).toBeVisible();
+
+  const pdf = path.join(dir, 'protokoll.pdf');
+  const name = await download(page, () => dialog.getByRole('button', { name: 'Exportera', exact: true }).click(), pdf);
+  expect(name).toBe('LSVO-sammantradesprotokoll-2021-05-07.pdf');
+  await expect(page.getByTestId('export-done')).toContainText('Klar: LSVO-sammantradesprotokoll-2021-05-07.pdf');
+  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/gu, ' ');
+  expect(text).toContain('LSVO');
+  expect(text).toContain('med tillägg');
+  expect(text).toContain('Elektroniska underskrifter');
+
+  // A wrong password: a Swedish error, nothing saved.
+  await dialog.getByLabel('Certifikatfil (.p12 eller .pfx)').setInputFiles(p12);
+  await dialog.getByLabel('Lösenord till certifikatet').fill('fel');
+  await dialog.getByRole('button', { name: 'Skriv under' }).click();
+  await expect(page.getByTestId('export-error')).toContainText('Fel lösenord');
+
+  // Three signatures in turn, each on the file the last one produced.
+  let signed = '';
+  for (let i = 0; i < 3; i++) {
+    await dialog.getByLabel('Certifikatfil (.p12 eller .pfx)').setInputFiles(p12);
+    await dialog.getByLabel('Lösenord till certifikatet').fill(PASSWORD);
+    signed = path.join(dir, `signed-${i}.pdf`);
+    await download(page, () => dialog.getByRole('button', { name: 'Skriv under' }).click(), signed);
+    await expect(page.getByTestId('export-done')).toContainText('Underskrivet av Märta Sekreterare');
+  }
+  await expect(page.getByTestId('export-done')).toContainText('protokollet är justerat och låst');
+  const sig = execFileSync('pdfsig', [signed], { encoding: 'utf8' });
+  expect(sig.match(/Signature is Valid/gu)).toHaveLength(3);
+
+  // Verify in the dialog.
+  await dialog.getByLabel('Underskriven PDF-fil').setInputFiles(signed);
+  await dialog.getByRole('button', { name: 'Kontrollera' }).click();
+  await expect(page.getByTestId('verify-result')).toHaveAttribute('data-intact', 'true');
+  await expect(page.getByTestId('verify-result')).toContainText('Dokumentet är oförändrat sedan underskrifterna.');
+
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('open-export')).toBeFocused();
+  await expect(page.getByTestId('meeting-status')).toHaveAttribute('data-status', 'justerat');
+  await expect(page.getByTestId('locked-banner')).toContainText('justerat och låst');
+  await expect(page.getByTestId('editor')).toHaveAttribute('contenteditable', 'false');
+  await expect(page.getByTestId('editor')).toContainText('med tillägg');
+});
