@@ -7,7 +7,6 @@
 import * as Y from 'yjs';
 import type { EventName, EventPayload, SyncDocStatus, SyncStatus } from '../../src/api/contract';
 import { ParagrafError } from '../../src/api/errors';
-import { toBase64 } from '../../src/api/base64';
 import { bodyDocumentName, isBodyId, meetingDocumentName, type DocumentName } from '../../src/sync/docNames';
 import type { Db } from '../core/db';
 import type { DocStore } from '../core/docStore';
@@ -195,7 +194,8 @@ export class SyncManager {
       applyRemote: (docId, update) => {
         // In the log first (DocStore.applyUpdate), then everyone else hears of it.
         const saved = docs.applyUpdate(docId, update);
-        this.ctx.emit('docs.updated', { docId, update: toBase64(update), sourceId: 'sync' });
+        // Node's base64, not src/'s portable loop: a merge of offline work can be 100+ kB.
+        this.ctx.emit('docs.updated', { docId, update: Buffer.from(update.buffer, update.byteOffset, update.byteLength).toString('base64'), sourceId: 'sync' });
         this.ctx.emit('docs.saved', { docId, seq: saved.seq, savedAt: saved.savedAt });
         this.ctx.scheduleProjection(docId);
       },
