@@ -4,7 +4,8 @@
  * it is invoked. No React here: the commands are unit-tested on a headless editor; focusing
  * and scrolling are the caller's.
  */
-import { Editor, Element, Node, Path, Transforms } from 'slate';
+import { Editor, Element, Node, Path, Range, Transforms } from 'slate';
+import type { Suggestion } from '../../src/protocol/typeahead';
 import { attSats, decision, foredragande, newItem, newSubItem, type ItemElement, type SubItemElement } from './schema';
 import { leafAbove } from './withBlockEditing';
 
@@ -180,6 +181,37 @@ export const AppEditor = {
     Editor.withoutNormalizing(editor, () => {
       Transforms.insertNodes(editor, foredragande(), { at });
       Transforms.select(editor, Editor.start(editor, at));
+    });
+    return true;
+  },
+
+  /**
+   * Takes a type-ahead suggestion (src/protocol/typeahead.ts): replaces the `replace`
+   * characters before the cursor. A phrase is inserted as text, and its first gap "…" is
+   * selected so that typing fills it in; a person's name is inserted as a reference (the
+   * personId mark), followed by an unmarked space so what is typed next is not part of it.
+   */
+  acceptSuggestion(editor: Editor, suggestion: Suggestion): boolean {
+    const { selection } = editor;
+    if (!selection || !Range.isCollapsed(selection)) return false;
+    const start = Editor.before(editor, selection.focus, { distance: suggestion.replace, unit: 'offset' }) ?? selection.focus;
+    Editor.withoutNormalizing(editor, () => {
+      Transforms.select(editor, { anchor: start, focus: selection.focus });
+      if (suggestion.kind === 'phrase') {
+        editor.insertText(suggestion.text);
+        const gap = suggestion.text.indexOf('…');
+        if (gap >= 0) {
+          const end = editor.selection!.focus;
+          const gapStart = Editor.before(editor, end, { distance: suggestion.text.length - gap, unit: 'offset' });
+          if (gapStart) Transforms.select(editor, { anchor: gapStart, focus: Editor.after(editor, gapStart, { unit: 'offset' }) ?? gapStart });
+        }
+      } else {
+        Transforms.delete(editor);
+        Editor.addMark(editor, 'personId', suggestion.id);
+        editor.insertText(suggestion.text);
+        Editor.removeMark(editor, 'personId');
+        editor.insertText(' ');
+      }
     });
     return true;
   },

@@ -21,7 +21,9 @@ import { useMoveAnnouncer, type MoveAnnouncer } from '../agenda/useMoveAnnouncer
 import { AppEditor } from './AppEditor';
 import { createMeetingEditor, type MeetingEditorHandle } from './createMeetingEditor';
 import { EditorErrorBoundary } from './EditorErrorBoundary';
-import { DecisionLookContext, NumberingContext, renderElement, type DecisionLook } from './elements';
+import { DecisionLookContext, NumberingContext, renderElement, renderLeaf, type DecisionLook } from './elements';
+import { typeaheadPeople, useTypeahead } from './Typeahead';
+import type { Phrase } from '../../src/bodies/profile';
 import { useBodyDoc } from '../bodies/useBodyDoc';
 import { focusEditorAt, selectionBlockPath } from './focusEditor';
 import { computeNumbers, createOutlineReader, structureKey, type MeetingFacts } from './numbering';
@@ -130,7 +132,11 @@ function EditorBody({ helpId, doc, meeting, bodyId }: Omit<MeetingEditorViewProp
   const announcer = useMoveAnnouncer(items, numbering);
   // The body's profile says how decisions are written. Its document is small; this replica
   // lives as long as the editor does (the attendance panel opens its own only while open).
-  const { profile } = useBodyDoc(bodyId);
+  const { profile, people } = useBodyDoc(bodyId);
+  const typeahead = useTypeahead(
+    useMemo(() => typeaheadPeople(people), [people]),
+    profile?.phrases ?? NO_PHRASES,
+  );
   const decisionLook = useMemo<DecisionLook | null>(() => (profile ? { lead: profile.decision.lead, style: profile.decision.style } : null), [profile]);
 
   // Opening a meeting (or rebuilding the editor) puts the cursor at the end of the text:
@@ -153,10 +159,14 @@ function EditorBody({ helpId, doc, meeting, bodyId }: Omit<MeetingEditorViewProp
             aria-label={t('editor.label')}
             aria-describedby={helpId}
             renderElement={renderElement}
+            renderLeaf={renderLeaf}
             placeholder={t('editor.placeholder')}
             spellCheck
-            onKeyDown={onKeyDownFor(editor, announcer)}
+            onKeyDown={(event) => {
+              if (!typeahead.onKeyDown(event)) onKeyDownFor(editor, announcer)(event);
+            }}
           />
+          {typeahead.popup}
         </div>
       </div>
       </DecisionLookContext.Provider>
@@ -191,6 +201,8 @@ function onKeyDownFor(editor: Editor, announcer: MoveAnnouncer) {
     }
   };
 }
+
+const NO_PHRASES: Phrase[] = [];
 
 const blockCommands: Record<string, (editor: Editor) => boolean> = {
   KeyB: AppEditor.insertDecision,

@@ -11,7 +11,7 @@
 import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Node } from 'slate';
-import type { RenderElementProps } from 'slate-react';
+import type { RenderElementProps, RenderLeafProps } from 'slate-react';
 import { emptyNumbering, type ItemLabels, type MeetingNumbering } from './numbering';
 import type { ItemElement, SubItemElement } from './schema';
 import type { DecisionStyle } from '../../src/bodies/profile';
@@ -148,6 +148,21 @@ function Foredragande({ attributes, children, element }: RenderElementProps) {
       {children}
     </p>
   );
+}
+
+/** Text: bold, italic, and a person reference (a roster member's name, see TextLeaf.personId). */
+export function renderLeaf({ attributes, children, leaf }: RenderLeafProps) {
+  let content = children;
+  if (leaf.bold) content = <strong>{content}</strong>;
+  if (leaf.italic) content = <em>{content}</em>;
+  if (leaf.personId) {
+    return (
+      <span {...attributes} className="person-ref" data-person-id={leaf.personId} data-testid="person-ref">
+        {content}
+      </span>
+    );
+  }
+  return <span {...attributes}>{content}</span>;
 }
 
 function Paragraph({ attributes, children, element }: RenderElementProps) {

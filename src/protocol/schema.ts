@@ -20,6 +20,12 @@ export interface TextLeaf {
   text: string;
   bold?: boolean;
   italic?: boolean;
+  /**
+   * A person reference: the text is a roster member's name, inserted by name completion, and
+   * this is their id in the body's roster. A mark rather than an element, so the name stays
+   * ordinary text for search, export and every older reader, and the link survives a rename.
+   */
+  personId?: string;
 }
 
 export interface ItemTitleElement {

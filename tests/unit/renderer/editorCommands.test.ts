@@ -433,3 +433,24 @@ describe('decisions and föredragande', () => {
     ]);
   });
 });
+
+describe('acceptSuggestion', () => {
+  const leaves = (editor: Editor, path: Path) => (Node.get(editor, path) as Element).children;
+
+  test('a phrase replaces what was typed and selects its gap, so typing fills it in', () => {
+    const editor = makeEditor([I('i1', T('Budget'), P('att bordl'))]);
+    at(editor, [0, 1]);
+    AppEditor.acceptSuggestion(editor, { kind: 'phrase', id: 'bordlagga', text: 'att bordlägga frågan och ta upp denna igen vid …', detail: '', replace: 9 });
+    editor.insertText('LSVO:s möte i juni');
+    expect(Node.string(Node.get(editor, [0, 1]))).toBe('att bordlägga frågan och ta upp denna igen vid LSVO:s möte i juni');
+  });
+
+  test('a person is inserted as a reference, and what is typed after it is plain text', () => {
+    const editor = makeEditor([I('i1', T('Budget'), P('att Kjell Iv'))]);
+    at(editor, [0, 1]);
+    AppEditor.acceptSuggestion(editor, { kind: 'person', id: 'kjell', text: 'Kjell Ivarsson', detail: '', replace: 8 });
+    editor.insertText('tar med sig frågan');
+    expect(leaves(editor, [0, 1])).toEqual([{ text: 'att ' }, { text: 'Kjell Ivarsson', personId: 'kjell' }, { text: ' tar med sig frågan' }]);
+    valid(editor);
+  });
+});
