@@ -13,6 +13,13 @@ const isExternal = (id: string): boolean =>
 
 export default defineConfig({
   publicDir: false,
+  // Resolve packages as Node sees them, not as a browser would: `ws` (the sync client's
+  // WebSocket, main/sync) has a browser entry that only throws, and lib0 and others have
+  // browser variants too. Electron's main process is Node.
+  resolve: {
+    conditions: ['module', 'node', 'development|production'],
+    mainFields: ['module', 'jsnext:main', 'jsnext', 'main'],
+  },
   build: {
     outDir: 'out/main',
     emptyOutDir: true,
