@@ -161,3 +161,36 @@ test('two windows on the same meeting see each other’s text', async ({ page, h
   expect(await editorBlocks(page)).toEqual(expected);
   await expectSaved(other);
 });
+
+test('two windows typing in the same paragraph at the same time end with the same text, holding both', async ({ page, harness, context }) => {
+  await openApp(page, harness);
+  await createBody(page, 'LSVO');
+  await createMeeting(page, 'LSVO', '2021-05-07', 'Sammanträde');
+  const other = await context.newPage();
+  await openApp(other, harness);
+  await openMeeting(other, 'Sammanträde');
+
+  // Both go into § 2's (empty) paragraph and type at once.
+  for (const p of [page, other]) {
+    await endOfTitle(p, 1);
+    await p.keyboard.press('Enter');
+  }
+  const mine = 'Ordföranden föreslog att föredragningslistan godkänns. ';
+  const theirs = 'Kjell Ivarsson önskade en punkt under övriga frågor. ';
+  await Promise.all([page.keyboard.type(mine, { delay: 15 }), other.keyboard.type(theirs, { delay: 15 })]);
+  await expectSaved(page);
+  await expectSaved(other);
+
+  // Converged: the same blocks in both windows, each sentence whole (Yjs keeps one person's
+  // consecutive characters together), and the Core's stored document says the same.
+  const paragraphOf = async (p: typeof page) => (await editorBlocks(p))[3]![1];
+  await expect.poll(async () => (await paragraphOf(page)) === (await paragraphOf(other))).toBe(true);
+  const text = await paragraphOf(page);
+  expect(text).toContain(mine.trim());
+  expect(text).toContain(theirs.trim());
+  expect(text.length).toBe(mine.length + theirs.length);
+  expect(await editorBlocks(page)).toEqual(await editorBlocks(other));
+  await page.reload();
+  await openMeeting(page, 'Sammanträde');
+  expect(await paragraphOf(page)).toBe(text);
+});
