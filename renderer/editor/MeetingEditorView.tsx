@@ -23,6 +23,7 @@ import { createMeetingEditor, type MeetingEditorHandle } from './createMeetingEd
 import { EditorErrorBoundary } from './EditorErrorBoundary';
 import { DecisionLookContext, NumberingContext, renderElement, renderLeaf, type DecisionLook } from './elements';
 import { typeaheadPeople, useTypeahead } from './Typeahead';
+import { ReadBack } from './ReadBack';
 import type { Phrase } from '../../src/bodies/profile';
 import { useBodyDoc } from '../bodies/useBodyDoc';
 import { focusEditorAt, selectionBlockPath } from './focusEditor';
@@ -137,6 +138,11 @@ function EditorBody({ helpId, doc, meeting, bodyId }: Omit<MeetingEditorViewProp
     useMemo(() => typeaheadPeople(people), [people]),
     profile?.phrases ?? NO_PHRASES,
   );
+  const [readBack, setReadBack] = useState(false);
+  const closeReadBack = useCallback(() => {
+    setReadBack(false);
+    ReactEditor.focus(editor);
+  }, [editor]);
   const decisionLook = useMemo<DecisionLook | null>(() => (profile ? { lead: profile.decision.lead, style: profile.decision.style } : null), [profile]);
 
   // Opening a meeting (or rebuilding the editor) puts the cursor at the end of the text:
@@ -152,7 +158,7 @@ function EditorBody({ helpId, doc, meeting, bodyId }: Omit<MeetingEditorViewProp
       <div className="meeting-body">
         <AgendaOutline items={items} numbering={numbering} announcer={announcer} numberingError={error} />
         <div className="editor-column">
-          <Toolbar />
+          <Toolbar onReadBack={() => setReadBack(true)} />
           <Editable
             className="editor"
             data-testid="editor"
@@ -163,10 +169,23 @@ function EditorBody({ helpId, doc, meeting, bodyId }: Omit<MeetingEditorViewProp
             placeholder={t('editor.placeholder')}
             spellCheck
             onKeyDown={(event) => {
-              if (!typeahead.onKeyDown(event)) onKeyDownFor(editor, announcer)(event);
+              if (typeahead.onKeyDown(event)) return;
+              if (event.altKey && event.shiftKey && event.code === 'KeyV') {
+                event.preventDefault();
+                setReadBack(true);
+                return;
+              }
+              onKeyDownFor(editor, announcer)(event);
             }}
           />
           {typeahead.popup}
+          {readBack ? (
+            <ReadBack
+              label={(itemId) => numbering.items.get(itemId)?.label ?? '§'}
+              lead={decisionLook?.lead || 'Beslut:'}
+              onClose={closeReadBack}
+            />
+          ) : null}
         </div>
       </div>
       </DecisionLookContext.Provider>
@@ -210,7 +229,7 @@ const blockCommands: Record<string, (editor: Editor) => boolean> = {
   KeyF: AppEditor.insertForedragande,
 };
 
-function Toolbar() {
+function Toolbar({ onReadBack }: { onReadBack(): void }) {
   const { t } = useTranslation();
   const editor = useSlateStatic();
   return (
@@ -244,6 +263,10 @@ function Toolbar() {
       <BlockButton testId="new-decision" shortcut="Alt+Shift+B" label={t('editor.newDecision')} command={AppEditor.insertDecision} />
       <BlockButton testId="new-att-sats" shortcut="Alt+Shift+A" label={t('editor.newAttSats')} command={AppEditor.insertAttSats} />
       <BlockButton testId="new-foredragande" shortcut="Alt+Shift+F" label={t('editor.newForedragande')} command={AppEditor.insertForedragande} />
+      <button type="button" data-testid="readback-open" aria-keyshortcuts="Alt+Shift+V" onMouseDown={(e) => e.preventDefault()} onClick={onReadBack}>
+        {t('readback.open')}
+        <kbd className="shortcut">Alt+Shift+V</kbd>
+      </button>
     </div>
   );
 }

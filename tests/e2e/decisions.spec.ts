@@ -52,6 +52,21 @@ test('föredragande, discussion and a decision with two att-satser by keyboard, 
   await expect(decision.getByTestId('att-sats')).toHaveCount(3);
   await expectSaved(page);
 
+  // Read back in large type for the shared screen: the item the cursor is in, its decision.
+  await page.keyboard.press('Alt+Shift+V');
+  const readback = page.getByTestId('readback');
+  await expect(readback.getByRole('heading')).toHaveText('§ 3 Föregående sammanträdesprotokoll');
+  await expect(readback).toContainText('LSVO:s ledningsgrupp beslutar');
+  await expect(readback.getByTestId('readback-att-sats')).toHaveText([
+    'att lägga informationen till protokollet',
+    'att Annika Mellqvist ansvarar för att ett underlag skickas ut inför LSVO 4 juni',
+    'att frågan följs upp vid LSVO:s möte i juni',
+  ]);
+  await expect(page.getByTestId('readback-close')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(readback).toHaveCount(0);
+  await expect(page.getByTestId('editor')).toBeFocused();
+
   // What the Core stored: valid structure, the att-satser in order in § 3's item.
   const [meeting] = await call<Meeting[]>(page, 'meetings.list', {});
   const state = await call<{ update: string }>(page, 'docs.open', { docId: meeting!.id });
