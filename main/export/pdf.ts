@@ -14,6 +14,7 @@
  *
  * Node only (pdfkit reads its ICC profile and the font from disk); never imports electron.
  */
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { utdragsbestyrkande, type Block, type ProtocolItem, type ProtocolModel, type TextRun } from '../../src/export/model';
@@ -21,6 +22,13 @@ import { signaturePageText } from './signaturePage';
 
 const require = createRequire(import.meta.url);
 const fontFile = (name: string): string => require.resolve(`dejavu-fonts-ttf/ttf/${name}`);
+/** The font files read once per process: four TrueType files of ~700 KB would otherwise be read from disk at every export. */
+const fontBytes = new Map<string, Buffer>();
+const font = (name: string): Buffer => {
+  let b = fontBytes.get(name);
+  if (!b) fontBytes.set(name, (b = fs.readFileSync(fontFile(name))));
+  return b;
+};
 
 export type PdfA = '1b' | '2b';
 
@@ -68,10 +76,10 @@ export function renderProtocolPdf(model: ProtocolModel, options: PdfOptions = {}
     doc.on('error', reject);
   });
 
-  doc.registerFont('Sans', fontFile('DejaVuSans.ttf'));
-  doc.registerFont('Sans-Bold', fontFile('DejaVuSans-Bold.ttf'));
-  doc.registerFont('Sans-Oblique', fontFile('DejaVuSans-Oblique.ttf'));
-  doc.registerFont('Sans-BoldOblique', fontFile('DejaVuSans-BoldOblique.ttf'));
+  doc.registerFont('Sans', font('DejaVuSans.ttf'));
+  doc.registerFont('Sans-Bold', font('DejaVuSans-Bold.ttf'));
+  doc.registerFont('Sans-Oblique', font('DejaVuSans-Oblique.ttf'));
+  doc.registerFont('Sans-BoldOblique', font('DejaVuSans-BoldOblique.ttf'));
   doc.font('Sans').fontSize(SIZE.body);
 
   const root = doc.struct('Document');

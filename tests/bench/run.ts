@@ -10,6 +10,7 @@ import { storeBenchmarks } from './storeBench';
 import { editorBenchmarks } from './editorBench';
 import { registerBenchmarks } from './registerBench';
 import { syncBenchmarks } from './syncBench';
+import { exportBenchmarks } from './exportBench';
 import { tableMarkdown, type BenchRow } from './stats';
 
 function machine(): string {
@@ -36,6 +37,7 @@ if (want('store')) rows.push(...(await storeBenchmarks()));
 if (want('editor')) rows.push(...(await editorBenchmarks()));
 if (want('register')) rows.push(...(await registerBenchmarks()));
 if (want('sync')) rows.push(...(await syncBenchmarks()));
+if (want('export')) rows.push(...(await exportBenchmarks()));
 
 const table = tableMarkdown(rows);
 console.log(header + '\n\n' + table);
