@@ -177,6 +177,26 @@ describe('justering', () => {
     expect(blank.ok).toBe(false);
   });
 
+  it('a protocol edited after its export is signed but not justerat: the signed PDF no longer says what the meeting says', async () => {
+    const body = unwrap(await api.invoke('meetings.list', {})).find((m) => m.id === meetingId)!.bodyId;
+    const other = unwrap(await api.invoke('meetings.create', { bodyId: body, date: '2021-10-01' }));
+    const out = unwrap(await api.invoke('export.pdf', { meetingId: other.id }));
+    await editDoc(api, other.id, (_doc, editor) => {
+      Transforms.insertText(editor, 'Tillagt efter exporten. ', { at: { path: [0, 0, 0], offset: 0 } });
+    });
+    let current = out.pdf;
+    for (const s of signers) {
+      const r = unwrap(await api.invoke('export.sign', { pdf: current, p12: fs.readFileSync(at(`${s.name}.p12`)).toString('base64'), password: PASSWORD }));
+      expect(r.justerat).toBeNull();
+      current = r.pdf;
+    }
+    const lock = await api.invoke('justering.lock', { meetingId: other.id, pdf: current });
+    expect(lock.ok || lock.error.message.sv).toMatch(/har ändrats efter att den underskrivna PDF-filen skapades/u);
+    expect(unwrap(await api.invoke('justering.status', { meetingId: other.id })).locked).toBe(false);
+    // Still writable: the refusal is for locked meetings only.
+    await editDoc(api, other.id, (_doc, editor) => Transforms.insertText(editor, 'Och mer. ', { at: { path: [0, 0, 0], offset: 0 } }));
+  });
+
   it('a signed PDF of another meeting, or an unsigned one, does not justera a meeting', async () => {
     const body = unwrap(await api.invoke('meetings.list', {})).find((m) => m.id === meetingId)!.bodyId;
     const other = unwrap(await api.invoke('meetings.create', { bodyId: body, date: '2021-09-10' }));
