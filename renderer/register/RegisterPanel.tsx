@@ -14,6 +14,7 @@ import { dueText, exportRegisterCsv } from '../../src/register/registerCsv';
 import { useApi, useConnection } from '../app/ConnectionContext';
 import { ErrorMessage, type Bilingual } from '../app/ErrorMessage';
 import { CorrectionForm } from './CorrectionForm';
+import { revealInMeeting } from './reveal';
 import './register.css';
 
 type Grouping = 'owner' | 'due' | 'meeting';
@@ -83,7 +84,10 @@ export function RegisterPanel({ body, people = [], onOpenMeeting }: { body: Body
     const res = await api.invoke('meetings.list', { bodyId: body.id });
     if (!res.ok) return setError(res.error.message);
     const m = res.value.find((x) => x.id === r.meetingId);
-    if (m) onOpenMeeting(m);
+    if (m) {
+      onOpenMeeting(m);
+      revealInMeeting({ itemId: r.itemId, blockId: r.id });
+    }
   }
 
   function exportCsv() {

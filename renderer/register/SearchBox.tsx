@@ -11,6 +11,7 @@ import type { Body, Meeting } from '../../src/api/contract';
 import type { SearchHit } from '../../src/api/registerContract';
 import { useApi } from '../app/ConnectionContext';
 import { ErrorMessage, type Bilingual } from '../app/ErrorMessage';
+import { revealInMeeting } from './reveal';
 import './register.css';
 
 export function SearchBox({ onOpenMeeting }: { onOpenMeeting(meeting: Meeting, body: Body): void }) {
@@ -59,6 +60,7 @@ export function SearchBox({ onOpenMeeting }: { onOpenMeeting(meeting: Meeting, b
     if (m && b) {
       setQuery('');
       onOpenMeeting(m, b);
+      revealInMeeting({ itemId: h.itemId, blockId: h.decisionId });
     }
   }
 

@@ -146,4 +146,6 @@ test('meeting 2 drafts the follow-up of meeting 1’s decisions, offers the tabl
   expect(await seriousViolations(page)).toEqual([]);
   await hit.click();
   await expect(page.getByTestId('meeting-title')).toHaveText('LSVO 2021-04-09');
+  // The § itself is brought into view and marked.
+  await expect(page.locator('[data-testid=item][data-revealed=true]')).toContainText('VFU sjuksköterskeprogrammet BTH');
 });
