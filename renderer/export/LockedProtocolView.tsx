@@ -52,7 +52,7 @@ function ReadOnlyBody({ doc, meeting, bodyId }: { doc: Y.Doc; meeting: MeetingFa
   const numbering = useMemo(() => computeNumbers(items, meeting, frozen, context), [items, meeting, frozen, context]);
   return (
     <NumberingContext.Provider value={numbering}>
-      <Editable className="editor" data-testid="editor" readOnly aria-readonly="true" aria-label={t('editor.label')} renderElement={renderElement} />
+      <Editable className="editor" data-testid="editor" readOnly role="textbox" aria-multiline="true" aria-readonly="true" aria-label={t('editor.label')} renderElement={renderElement} />
     </NumberingContext.Provider>
   );
 }

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { createBody, createMeeting, expect, expectSaved, openApp, test } from './harness';
+import { seriousViolations } from './axe';
 
 const PASSWORD = 'Hemligt lösenord';
 
@@ -41,6 +42,9 @@ test('exports the protocol as a PDF from the dialog, signs it there until it is 
   const dialog = page.getByTestId('export-dialog');
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('heading', { name: 'Exportera, skriv under och kontrollera' })).toBeVisible();
+  // The § of the standard agenda, to choose for a protokollsutdrag (loaded when the dialog opens).
+  await expect(dialog.getByRole('group', { name: /Protokollsutdrag/u }).getByRole('checkbox').first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
 
   const pdf = path.join(dir, 'protokoll.pdf');
   const name = await download(page, () => dialog.getByRole('button', { name: 'Exportera', exact: true }).click(), pdf);
@@ -83,4 +87,5 @@ test('exports the protocol as a PDF from the dialog, signs it there until it is 
   await expect(page.getByTestId('locked-banner')).toContainText('justerat och låst');
   await expect(page.getByTestId('editor')).toHaveAttribute('contenteditable', 'false');
   await expect(page.getByTestId('editor')).toContainText('med tillägg');
+  expect(await seriousViolations(page)).toEqual([]);
 });
