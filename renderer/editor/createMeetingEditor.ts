@@ -16,6 +16,7 @@ import { withBlocks } from './withBlocks';
 import { withDecisions } from './withDecisions';
 import { withIds } from './withIds';
 import { withItems } from './withItems';
+import { withPaste } from './withPaste';
 import { withSubItems } from './withSubItems';
 
 export interface MeetingEditorHandle {
@@ -59,7 +60,8 @@ export function createMeetingEditor(content: Y.XmlText, options: CreateOptions):
 
   const withHistory = withYHistory(yjsEditor);
   const decorated = options.decorate ? options.decorate(withHistory) : withHistory;
-  const editor = withMeetingSchema(decorated);
+  // After withReact (which defines insertData): the paste rules replace its plain-text path.
+  const editor = withPaste(withMeetingSchema(decorated));
 
   YjsEditor.connect(editor);
 
