@@ -142,9 +142,9 @@ export function registerHandlers(host: RegisterHost): Pick<ApiHandlers, keyof ty
       host.flushProjections();
       return listDecisions(db, f);
     },
-    'register.setStatus': ({ meetingId, decisionId, status, note }) =>
+    'register.setStatus': ({ meetingId, decisionId, status, note, source }) =>
       applyCorrection(host, meetingId, decisionId, (detected) =>
-        correct(detected, note === undefined ? { field: 'status', value: status } : { field: 'status', value: status, note }, BY, new Date().toISOString()),
+        correct(detected, note === undefined ? { field: 'status', value: status } : { field: 'status', value: status, note }, BY, new Date().toISOString(), source),
       ),
     'register.correct': ({ meetingId, decisionId, change }) =>
       applyCorrection(host, meetingId, decisionId, (detected) => correct(detected, change, BY, new Date().toISOString())),

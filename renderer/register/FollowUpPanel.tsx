@@ -75,7 +75,8 @@ export function FollowUpPanel({ replica, meetingId }: { replica: DocReplica; mee
   }, [load]);
 
   async function setStatus(r: RegisterDecisionRow, status: 'open' | 'done') {
-    const res = await api.invoke('register.setStatus', { meetingId: r.meetingId, decisionId: r.id, status });
+    // Recorded as done in the follow-up walk, not in the register: the audit trail says where.
+    const res = await api.invoke('register.setStatus', { meetingId: r.meetingId, decisionId: r.id, status, source: 'follow-up' });
     if (!res.ok) return setError(res.error.message);
     setNotice(t(status === 'done' ? 'register.markedDone' : 'register.reopened', { label: r.label ?? '' }));
     await load();

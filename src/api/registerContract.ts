@@ -108,7 +108,15 @@ export const registerMethods = {
     doc: 'Decisions of the register: filter by body, meeting, owner, status, due day; overdue ones flagged.',
   },
   'register.setStatus': {
-    params: z.object({ ...ref, status: z.enum(decisionStatuses), note: z.string().trim().max(2000).optional() }).strict(),
+    params: z
+      .object({
+        ...ref,
+        status: z.enum(decisionStatuses),
+        note: z.string().trim().max(2000).optional(),
+        /** Where it was done: the register (a person), or the follow-up panel of a later meeting. */
+        source: z.enum(['person', 'follow-up']).default('person'),
+      })
+      .strict(),
     result: registerDecisionSchema,
     doc: 'Mark a decision open, done or cancelled: a correction stored in its meeting document.',
   },

@@ -144,6 +144,7 @@ describe('decision register', () => {
     // The correction is in the meeting document, not only in the row.
     const { doc } = await content(api, m1.id);
     expect(doc.getArray('decisionCorrections').length).toBe(2);
+    expect(doc.getArray('decisionCorrections').get(0)).toMatchObject({ decisionId: kjell!.id, correction: { field: 'status', value: 'done', note: 'Klart', source: 'person', by: 'sekreterare' } });
     // Editing the att-sats (another name) re-detects; the correction still wins and is flagged stale.
     await editDoc(api, m1.id, (_d, editor) => {
       const at = editor.children.findIndex((c) => (c as { id: string }).id === vfu.id);
@@ -337,8 +338,11 @@ describe('the follow-up walk', () => {
     expect(left.map((o) => o.title)).toEqual(['FoU-avtal med högskolan']);
 
     // Done decisions are not drafted again for meeting 3; the open one comes as an older line.
-    unwrap(await api.invoke('register.setStatus', { meetingId: m1.id, decisionId: decisions[0]!.id, status: 'done' }));
+    unwrap(await api.invoke('register.setStatus', { meetingId: m1.id, decisionId: decisions[0]!.id, status: 'done', source: 'follow-up' }));
     unwrap(await api.invoke('register.setStatus', { meetingId: m1.id, decisionId: decisions[1]!.id, status: 'done' }));
+    // Where it was marked done stays in the document, for the audit trail.
+    const sources = (await content(api, m1.id)).doc.getArray('decisionCorrections').toArray() as Array<{ correction: { source: string } }>;
+    expect(sources.map((c) => c.correction.source)).toEqual(['follow-up', 'person']);
     const m3 = unwrap(await api.invoke('meetings.create', { bodyId: body.id, date: '2021-06-04' }));
     const third = (await content(api, m3.id)).children.find((c) => c.agendaKey === 'foregaende-protokoll')!;
     expect(third.children.slice(1).map((c) => text(c))).toEqual(['']);
