@@ -110,7 +110,13 @@ export function projectMeeting(db: Db, docs: DocStore, meetingId: string): { bod
   const insertItem = db.prepare(
     'INSERT INTO item (meeting_id, id, position, title, number, label, bordlagd, agenda_key, sub_items_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
+  // Two concurrent moves of one item can leave two copies with one id in the document (a known
+  // limit of moving in Yjs; the editor's withIds renames the later copy as soon as the meeting
+  // is opened). Until then the first copy is the item; the projection must not fail on it.
+  const seen = new Set<string>();
   outline(readContent(doc)).forEach((item, position) => {
+    if (seen.has(item.id)) return;
+    seen.add(item.id);
     const old = previous.get(item.id);
     const oldSubs = new Map((JSON.parse(old?.sub_items_json ?? '[]') as Array<{ id: string; label: string | null }>).map((s) => [s.id, s.label]));
     const subs = item.subItems.map((s) => ({ id: s.id, title: s.title, label: oldSubs.get(s.id) ?? null }));

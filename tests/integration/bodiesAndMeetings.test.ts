@@ -227,6 +227,22 @@ describe('meetings', () => {
     expect(unwrap(await api.invoke('meetings.list', {}))).toHaveLength(2);
   });
 
+  it('an item copied twice under one id (two devices moving it at once) does not stop the projections', async () => {
+    const { api, core } = open();
+    const body = await lsvo(api);
+    const m = unwrap(await api.invoke('meetings.create', { bodyId: body.id, date: '2021-05-07' }));
+    const before = unwrap(await api.invoke('meetings.items', { meetingId: m.id }));
+    await editDoc(api, m.id, (_d, editor) => {
+      // What a merge of two concurrent moves leaves: the same item (same id) twice.
+      Transforms.insertNodes(editor, structuredClone(editor.children[0]) as never, { at: [editor.children.length] });
+      Transforms.insertNodes(editor, newItem(id, 'Efter dubbletten') as never, { at: [editor.children.length] });
+    });
+    core.flushProjections();
+    const after = unwrap(await api.invoke('meetings.items', { meetingId: m.id }));
+    expect(after.map((i) => i.title)).toEqual([...before.map((i) => i.title), 'Efter dubbletten']);
+    expect(after.map((i) => i.label)).toEqual(after.map((_, k) => `§ ${k + 1}`));
+  });
+
   it('rebuilding the projections from the documents gives the same rows as the incremental path', async () => {
     const { api, core } = open();
     const body = await lsvo(api);
