@@ -153,6 +153,20 @@ export function search(db: Db, p: SearchParams): { hits: SearchHit[]; more: bool
 }
 
 /**
+ * The title index came into migration 003 after its first commit; a development database
+ * migrated in between lacks it, and INDEXED BY a missing index is an error, not a slow query.
+ */
+const hasTitleIndex = new WeakMap<Db, boolean>();
+function titleIndexHint(db: Db): string {
+  let has = hasTitleIndex.get(db);
+  if (has === undefined) {
+    has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'search_row_titles'").get() !== undefined;
+    hasTitleIndex.set(db, has);
+  }
+  return has ? 'INDEXED BY search_row_titles' : '';
+}
+
+/**
  * One or two characters: the first keystrokes of a search. A number finds that § (the
  * secretary's "§ 95"); letters find § titles with a word starting so. Text is not scanned:
  * two letters match nearly every §, and the answer comes from the third keystroke anyway.
@@ -171,7 +185,7 @@ function shortSearch(db: Db, terms: readonly string[], where: string, args: Reco
     // with their text: a title nobody has would otherwise read ten years of minutes.
     rows = db
       .prepare(
-        `${SELECT.replace('FROM search_row r', `FROM (SELECT r.rowid AS rid FROM search_row r INDEXED BY search_row_titles WHERE (r.title LIKE @start ESCAPE '\\' OR r.title LIKE @word ESCAPE '\\') AND ${where} ORDER BY r.rowid DESC LIMIT @fetch) page JOIN search_row r ON r.rowid = page.rid`)} ORDER BY r.rowid DESC`,
+        `${SELECT.replace('FROM search_row r', `FROM (SELECT r.rowid AS rid FROM search_row r ${titleIndexHint(db)} WHERE (r.title LIKE @start ESCAPE '\\' OR r.title LIKE @word ESCAPE '\\') AND ${where} ORDER BY r.rowid DESC LIMIT @fetch) page JOIN search_row r ON r.rowid = page.rid`)} ORDER BY r.rowid DESC`,
       )
       .all({ ...args, start: `${t}%`, word: `% ${t}%`, fetch: limit + 1 }) as HitRow[];
   }

@@ -311,6 +311,12 @@ describe('search', () => {
     expect(numbered.hits.map((h) => h.label)).toEqual(['§ 7']);
     expect(unwrap(await api.invoke('search.query', { query: '  ' })).hits).toEqual([]);
   });
+
+  it('answers short queries also on a database migrated before the title index was added to 003', async () => {
+    const { api, core } = await lsvoWithMeeting1();
+    dbOf(core).exec('DROP INDEX search_row_titles');
+    expect(unwrap(await api.invoke('search.query', { query: 'FO' })).hits.map((h) => h.title)).toEqual(['FoU-avtal med högskolan']);
+  });
 });
 
 describe('the follow-up walk', () => {
