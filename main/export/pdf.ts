@@ -8,9 +8,10 @@
  *   the signature boxes) is marked as Artifact so screen readers skip it.
  * - PDF/A: '2b' (the archive's format) or '1b' (what Debian's PDFBox Preflight can validate);
  *   the content is the same, only the header version and the XMP claim differ.
- * - One hidden signature field per signature line (sekreterare, ordförande, justerare), so each
+ * - One signature field per signature line (sekreterare, ordförande, justerare), so each
  *   signer's signature is an incremental update that fills its field (sign.ts) and never
- *   rewrites the catalog's structure.
+ *   rewrites the catalog's structure. The fields are boxes on the last page, the page on the
+ *   electronic signatures; signing draws the signer's name and time into the box.
  *
  * Node only (pdfkit reads its ICC profile and the font from disk); never imports electron.
  */
@@ -47,6 +48,20 @@ type Struct = PDFKit.PDFStructureElement;
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = { top: 92, bottom: 104, left: 62, right: 62 };
 const SIZE = { body: 10.5, small: 8, h1: 18, h2: 13, h3: 11 };
+/** A signature box on the last page: wide enough for a long name at 9 pt, two lines high. */
+const BOX = { w: 300, h: 34 };
+
+interface SignatureBox {
+  page: number;
+  rect: [number, number, number, number];
+}
+
+/** Glyphs a signer's name and the signing time may need: ASCII, Latin-1 and common Latin Extended-A letters. */
+const SIGNATURE_GLYPHS = [
+  ...Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)),
+  ...Array.from({ length: 0x100 - 0xc0 }, (_, i) => String.fromCharCode(0xc0 + i)),
+  ...'ĀāĂăĄąĆćČčĎďĐđĒēĘęĚěĞğĪīİıĹĺĽľŁłŃńŇňŌōŐőŒœŔŕŘřŚśŞşŠšŢţŤťŪūŮůŰűŸŹźŻżŽž–’',
+];
 
 /** The field name of a signature line: stable, ASCII, so tools and the CLI can name it. */
 export function signatureFieldName(index: number, role: string): string {
@@ -82,6 +97,7 @@ export function renderProtocolPdf(model: ProtocolModel, options: PdfOptions = {}
   doc.registerFont('Sans-BoldOblique', font('DejaVuSans-BoldOblique.ttf'));
   doc.font('Sans').fontSize(SIZE.body);
 
+  let boxes: SignatureBox[] = [];
   const root = doc.struct('Document');
   doc.addStructure(root);
   const w = new Writer(doc, root);
@@ -150,9 +166,18 @@ export function renderProtocolPdf(model: ProtocolModel, options: PdfOptions = {}
     w.heading('H2', [page.heading], SIZE.h2);
     for (const p of page.intro) w.paragraph([{ text: p }]);
     w.heading('H3', [page.signersHeading], SIZE.h3);
-    w.list(page.signers, true);
+    // Before justering: one box per signer, where signing draws the signer's name and time
+    // (the visible part of the signature field, sign.ts). After: the lock record's list.
+    if (model.justerat) w.list(page.signers, true);
+    else boxes = page.signers.map((line) => w.signatureBox(line));
     w.heading('H3', [page.verifyHeading], SIZE.h3);
     for (const p of page.verify) w.paragraph([{ text: p }]);
+    // The signer's name and the time are drawn at signing time with this document's own
+    // embedded font (PDF/A allows no other); a subset has only the glyphs used so far, so the
+    // letters a Swedish or European name may need are put into it now, without drawing them.
+    const font = (doc as unknown as { _font: { encode(text: string): unknown } })._font;
+    doc.font('Sans');
+    for (const ch of SIGNATURE_GLYPHS) font.encode(ch);
   }
   root.end();
 
@@ -163,7 +188,7 @@ export function renderProtocolPdf(model: ProtocolModel, options: PdfOptions = {}
     furniture(doc, model, i - range.start + 1, range.count);
   }
 
-  if (options.signatureFields !== false && model.signatures.length > 0 && model.kind === 'protokoll') addSignatureFields(doc, model);
+  if (options.signatureFields !== false && model.signatures.length > 0 && model.kind === 'protokoll') addSignatureFields(doc, model, boxes);
   doc.end();
   return done;
 }
@@ -266,6 +291,22 @@ class Writer {
     doc.font('Sans').fontSize(SIZE.body);
   }
 
+  /** A labelled empty box on the signature page: the visible rectangle of one signature field. */
+  signatureBox(label: string): SignatureBox {
+    const doc = this.doc;
+    this.need(SIZE.body * 1.6 + BOX.h + 10);
+    this.paragraph([{ text: label }]);
+    const y = doc.y - 2;
+    doc.markContent('Artifact', { type: 'Layout' });
+    doc.rect(MARGIN.left, y, BOX.w, BOX.h).lineWidth(0.5).strokeColor('#888888').stroke().strokeColor('black');
+    doc.endMarkedContent();
+    doc.x = MARGIN.left;
+    doc.y = y + BOX.h + 10;
+    const range = doc.bufferedPageRange();
+    // pdfkit measures from the top; a PDF rectangle from the bottom.
+    return { page: range.start + range.count - 1, rect: [MARGIN.left, A4.height - y - BOX.h, MARGIN.left + BOX.w, A4.height - y] };
+  }
+
   blocks(blocks: Block[]): void {
     for (const b of blocks) {
       if (b.kind === 'paragraph') this.paragraph(b.runs);
@@ -328,11 +369,12 @@ function furniture(doc: Doc, model: ProtocolModel, page: number, pages: number):
 }
 
 /**
- * One hidden signature field per signature line, merged field and widget, on the last page.
- * Zero-size with an empty appearance and the Print flag: PDF/A wants every annotation printable
- * and with a normal appearance, and a hidden field must not draw anything.
+ * One signature field per signature line, merged field and widget, in its box on the
+ * signature page (zero-size on the last page when there is no box). An empty appearance and the
+ * Print flag until signed: PDF/A wants every annotation printable and with a normal
+ * appearance; sign.ts replaces the appearance with the signer's name and time.
  */
-function addSignatureFields(doc: Doc, model: ProtocolModel): void {
+function addSignatureFields(doc: Doc, model: ProtocolModel, boxes: readonly SignatureBox[]): void {
   const d = doc as unknown as {
     ref(data: object): { end(data?: unknown): void };
     _root: { data: Record<string, unknown> };
@@ -340,18 +382,23 @@ function addSignatureFields(doc: Doc, model: ProtocolModel): void {
     page: { dictionary: unknown; annotations: unknown[] };
   };
   const range = doc.bufferedPageRange();
-  doc.switchToPage(range.start + range.count - 1);
-  const appearance = d.ref({ Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 0, 0], Resources: {} });
-  // A stream needs bytes to be written as a stream at all; an empty operator list is a no-op.
-  appearance.end('q Q');
+  const last = range.start + range.count - 1;
   const fields = model.signatures.map((s, i) => {
+    // A visible field in its box on the signature page; a hidden one on the last page when
+    // there is no box (exports after justering list the signers instead).
+    const box = boxes[i];
+    doc.switchToPage(box?.page ?? last);
+    const rect = box?.rect ?? [0, 0, 0, 0];
+    const appearance = d.ref({ Type: 'XObject', Subtype: 'Form', BBox: [0, 0, rect[2] - rect[0], rect[3] - rect[1]], Resources: {} });
+    // A stream needs bytes to be written as a stream at all; an empty operator list is a no-op.
+    appearance.end('q Q');
     const field = d.ref({
       Type: 'Annot',
       Subtype: 'Widget',
       FT: 'Sig',
       T: new String(signatureFieldName(i, s.role)),
       TU: new String([s.roleLabel, s.name].filter(Boolean).join(' ')),
-      Rect: [0, 0, 0, 0],
+      Rect: rect,
       F: 4,
       P: d.page.dictionary,
       AP: { N: appearance },

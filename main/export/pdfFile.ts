@@ -4,6 +4,7 @@
  * signature fields of the AcroForm. Not a general PDF parser: a file with xref streams or object
  * streams is refused with a clear error rather than half-read.
  */
+import zlib from 'node:zlib';
 import { ParagrafError } from '../../src/api/errors';
 
 export interface Trailer {
@@ -144,4 +145,20 @@ export function setDictEntry(dict: string, key: string, value: string): string {
   if (re.test(dict)) return dict.replace(re, `/${key} ${value}`);
   const end = dict.lastIndexOf('>>');
   return `${dict.slice(0, end)}/${key} ${value}\n${dict.slice(end)}`;
+}
+
+/** A stream object of the PDF: its dictionary and its data, inflated when FlateDecode. */
+export function objectStream(pdf: Buffer, offsets: Map<number, number>, num: number): { dict: string; data: Buffer } {
+  const at = offsets.get(num);
+  if (at === undefined || at < 0) throw bad(`Object ${num} is missing from the PDF.`, `Objekt ${num} saknas i PDF-filen.`);
+  const head = pdf.subarray(at, Math.min(pdf.length, at + 4096)).toString('latin1');
+  const s = head.indexOf('stream');
+  const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/u.exec(head.slice(0, s));
+  if (s < 0 || !length) throw bad(`Object ${num} is not a stream PDF reading supports.`, `Objekt ${num} är inte en ström som kan läsas.`);
+  let start = at + s + 'stream'.length;
+  if (pdf[start] === 0x0d) start++;
+  if (pdf[start] === 0x0a) start++;
+  const raw = pdf.subarray(start, start + Number(length[1]));
+  const dict = head.slice(head.indexOf('<<'), s).trim();
+  return { dict, data: /\/FlateDecode/u.test(dict) ? zlib.inflateSync(raw) : Buffer.from(raw) };
 }

@@ -13,6 +13,7 @@ import path from 'node:path';
 import forge from 'node-forge';
 import { ParagrafError } from '../../src/api/errors';
 import { commonName, signDetached, type CmsSigner } from './cms';
+import { signatureAppearance } from './appearance';
 import { pdfTextHex, readSignatureFields, setDictEntry } from './pdfFile';
 
 export interface LoadedCertificate extends CmsSigner {
@@ -111,7 +112,7 @@ function pdfDate(d: Date): string {
 
 export function signPdf(pdf: Buffer, signer: LoadedCertificate, options: SignOptions = {}): SignResult {
   const now = options.now ?? new Date();
-  const { trailer, acroFormNum, acroForm, fields } = readSignatureFields(pdf);
+  const { offsets: objectOffsets, trailer, acroFormNum, acroForm, fields } = readSignatureFields(pdf);
   if (fields.length === 0 || acroFormNum === null || acroForm === null) {
     throw new ParagrafError('INVALID_INPUT', 'PDF-filen har inga underskriftsfält. Exportera protokollet från Paragraf och försök igen.', 'The PDF has no signature fields. Export the protocol from Paragraf and try again.');
   }
@@ -131,6 +132,10 @@ export function signPdf(pdf: Buffer, signer: LoadedCertificate, options: SignOpt
   // AcroForm with SigFlags 3 (signatures exist, append only), a cross-reference section for
   // just these objects, and a trailer chained to the previous one with the same /ID.
   const sigNum = trailer.size;
+  // The signer's name and time in the field's box on the last page (appearance.ts), in this
+  // same update so this signature covers it; a field without a box keeps its empty appearance.
+  const appearance = signatureAppearance(pdf, objectOffsets, field.dict, signer.name, now);
+  const apNum = appearance ? sigNum + 1 : null;
   const base = pdf.length;
   const eol = pdf[base - 1] === 0x0a ? '' : '\n';
   const parts: string[] = [];
@@ -148,14 +153,17 @@ export function signPdf(pdf: Buffer, signer: LoadedCertificate, options: SignOpt
     (options.location ? `/Location ${pdfTextHex(options.location)}\n` : '') +
     '>>\nendobj\n';
   emit(sigNum, sigDict);
-  emit(field.num, `${field.num} 0 obj\n${setDictEntry(field.dict, 'V', `${sigNum} 0 R`)}\nendobj\n`);
+  let fieldDict = setDictEntry(field.dict, 'V', `${sigNum} 0 R`);
+  if (apNum !== null) fieldDict = fieldDict.replace(/\/AP\s*<<\s*\/N\s+\d+\s+\d+\s+R\s*>>/u, `/AP << /N ${apNum} 0 R >>`);
+  emit(field.num, `${field.num} 0 obj\n${fieldDict}\nendobj\n`);
+  if (apNum !== null) emit(apNum, `${apNum} 0 obj\n${appearance}\nendobj\n`);
   emit(acroFormNum, `${acroFormNum} 0 obj\n${setDictEntry(acroForm, 'SigFlags', '3')}\nendobj\n`);
   const xrefAt = cursor;
   const nums = [...offsets.keys()].sort((a, b) => a - b);
   let xref = 'xref\n';
   for (const n of nums) xref += `${n} 1\n${String(offsets.get(n)).padStart(10, '0')} 00000 n \n`;
   const trailerText =
-    `trailer\n<<\n/Size ${sigNum + 1}\n/Root ${trailer.root}\n` +
+    `trailer\n<<\n/Size ${(apNum ?? sigNum) + 1}\n/Root ${trailer.root}\n` +
     (trailer.info ? `/Info ${trailer.info}\n` : '') +
     (trailer.id ? `/ID ${trailer.id}\n` : '') +
     `/Prev ${trailer.xref}\n>>\nstartxref\n${xrefAt}\n%%EOF\n`;

@@ -3,6 +3,7 @@
  * the electronic signatures), signed by three signers in turn through export.sign; the last
  * signature locks the meeting. Then an ordinary edit is refused with nothing written, a
  * rättelse is recorded and appears in the next export, and the locked snapshot is unchanged.
+ * Each signature draws its signer's name and time into its box on that last page.
  * Checked with pdftotext and pdfsig; certificates are made here with openssl.
  */
 import { execFileSync } from 'node:child_process';
@@ -93,6 +94,19 @@ describe('justering', () => {
     fs.writeFileSync(at('signed.pdf'), signed);
     const sig = run('pdfsig', [at('signed.pdf')]);
     expect(sig.out.match(/Signature Validation: Signature is Valid\./gu)).toHaveLength(3);
+    // Each signature drew its signer's name and time into its box on the last page.
+    const signedLast = squash(execFileSync('pdftotext', ['-f', String(out.pages), '-l', String(out.pages), at('signed.pdf'), '-'], { encoding: 'utf8' }));
+    const stamp = /Elektroniskt underskrivet (\d{4}-\d{2}-\d{2} \d{2}:\d{2}) UTC/gu;
+    expect(inOrder(signedLast, [
+      'Sekreterare: Mats Wennstig', 'Mats Wennstig Åström', 'Elektroniskt underskrivet',
+      'Ordförande: Bodil Sundlöf', 'Bodil Sundlöf Ärlemalm', 'Elektroniskt underskrivet',
+      'Justerare: Torill Skaar Magnusson', 'Torill Skaar Magnusson-Éliasson', 'Elektroniskt underskrivet',
+    ])).toEqual({ missing: null });
+    const times = [...signedLast.matchAll(stamp)].map((m) => m[1]!);
+    expect(times).toHaveLength(3);
+    for (const t of times) expect(Math.abs(Date.parse(`${t.replace(' ', 'T')}:00Z`) - Date.now())).toBeLessThan(10 * 60_000);
+    // Before signing the boxes are empty.
+    expect(last).not.toContain('Elektroniskt underskrivet');
   }, 60_000);
 
   it('locks the meeting: status justerat, the document snapshot and the signed PDF’s hash in SQLite', async () => {
