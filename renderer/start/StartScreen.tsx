@@ -11,6 +11,7 @@ import { useApi, useConnection } from '../app/ConnectionContext';
 import { ErrorMessage, type Bilingual } from '../app/ErrorMessage';
 import { localized } from '../i18n';
 import { NewBodyForm } from './NewBodyForm';
+import { SyncSettings } from './SyncSettings';
 import { MeetingList } from './MeetingList';
 import { NewMeetingForm } from './NewMeetingForm';
 import '../bodies/bodies.css';
@@ -86,6 +87,7 @@ export function StartScreen({ onOpenMeeting, onOpenBody }: StartScreenProps) {
       </section>
 
       <NewBodyForm onCreated={() => void load()} />
+      <SyncSettings />
     </main>
   );
 }

@@ -1,0 +1,102 @@
+/**
+ * Where the secretary (or IT, on her laptop) turns on syncing with the organisation's server:
+ * its address and the token its administrator gave her. Off, Paragraf is a complete app on
+ * this computer. The Core checks the address and the token (sync.configure) and keeps them in
+ * the local database; the state shown here comes from sync.status and follows sync.changed.
+ */
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SyncStatus } from '../../src/api/contract';
+import { useApi } from '../app/ConnectionContext';
+import { ErrorMessage, type Bilingual } from '../app/ErrorMessage';
+
+export function SyncSettings() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const id = useId();
+  const [status, setStatus] = useState<SyncStatus | null>(null);
+  const [url, setUrl] = useState('');
+  const [token, setToken] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Bilingual | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const refresh = () =>
+      void api.invoke('sync.status', {}).then((r) => {
+        if (live && r.ok) setStatus(r.value);
+      });
+    refresh();
+    const off = api.on('sync.changed', refresh);
+    return () => {
+      live = false;
+      off();
+    };
+  }, [api]);
+
+  async function configure(server: { url: string; token: string } | null) {
+    setBusy(true);
+    const res = await api.invoke('sync.configure', { server });
+    setBusy(false);
+    if (!res.ok) {
+      // The Core says which of the two is wrong and how to fix it; what was typed stays.
+      setError(res.error.message);
+      return;
+    }
+    setError(null);
+    setToken('');
+    setStatus(res.value);
+  }
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void configure({ url: url.trim(), token: token.trim() });
+  };
+
+  const state = !status?.configured ? t('syncSettings.off') : t(`syncSettings.${status.connection}`, { url: status.url ?? '' });
+
+  return (
+    <details className="card sync-settings" data-testid="sync-settings">
+      <summary>
+        {t('syncSettings.heading')} <span className="muted" data-testid="sync-settings-state">({state})</span>
+      </summary>
+      <p className="hint">{t('syncSettings.intro')}</p>
+      {status?.error ? <ErrorMessage error={status.error} /> : null}
+      <form onSubmit={submit} className="form form-inline">
+        <div className="field field-grow">
+          <label htmlFor={`${id}-url`}>{t('syncSettings.url')}</label>
+          <input
+            id={`${id}-url`}
+            name="url"
+            required
+            autoComplete="off"
+            placeholder="wss://paragraf.example.se"
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+          />
+        </div>
+        <div className="field field-grow">
+          <label htmlFor={`${id}-token`}>{t('syncSettings.token')}</label>
+          <input
+            id={`${id}-token`}
+            name="token"
+            type="password"
+            required
+            autoComplete="off"
+            value={token}
+            onChange={(e) => setToken(e.target.value)}
+          />
+        </div>
+        <button type="submit" disabled={busy} data-testid="sync-save">
+          {t('syncSettings.save')}
+        </button>
+        {status?.configured ? (
+          <button type="button" className="secondary" disabled={busy} data-testid="sync-off" onClick={() => void configure(null)}>
+            {t('syncSettings.turnOff')}
+          </button>
+        ) : null}
+        <ErrorMessage error={error} testId="sync-settings-error" />
+      </form>
+    </details>
+  );
+}
