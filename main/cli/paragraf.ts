@@ -3,7 +3,8 @@
  * batch archiving and for anyone who receives a signed protocol and wants to check it.
  *
  *   tsx main/cli/paragraf.ts meetings --data-dir DIR
- *   tsx main/cli/paragraf.ts export  --data-dir DIR --meeting ID [--pdfa 1b|2b] [-o FILE.pdf]
+ *   tsx main/cli/paragraf.ts items   --data-dir DIR --meeting ID
+ *   tsx main/cli/paragraf.ts export  --data-dir DIR --meeting ID [--pdfa 1b|2b] [--docx] [--items ID,ID…] [-o FILE]
  *   tsx main/cli/paragraf.ts sign    FILE.pdf --p12 CERT.p12 [--field ROLE] [--reason TEXT] [--location TEXT] [-o OUT.pdf]
  *   tsx main/cli/paragraf.ts verify  FILE.pdf [--json]
  *
@@ -35,7 +36,8 @@ function fail(sv: string, en: string): never {
 
 const usage = `Användning / Usage:
   paragraf meetings --data-dir DIR
-  paragraf export   --data-dir DIR --meeting ID [--pdfa 1b|2b] [-o FILE.pdf]
+  paragraf items    --data-dir DIR --meeting ID
+  paragraf export   --data-dir DIR --meeting ID [--pdfa 1b|2b] [--docx] [--items ID,ID…] [-o FILE]
   paragraf sign     FILE.pdf --p12 CERT.p12 [--field ROLE] [--reason TEXT] [--location TEXT] [-o OUT.pdf]
   paragraf verify   FILE.pdf [--json]
 Lösenordet till certifikatet läses från PARAGRAF_P12_PASSWORD (eller --password-env NAMN).
@@ -72,13 +74,32 @@ async function main(): Promise<number> {
     });
     return 0;
   }
+  if (command === 'items') {
+    const meetingId = opt('--meeting');
+    if (!meetingId) fail('Ange --meeting ID (se "paragraf meetings").', 'Give --meeting ID (see "paragraf meetings").');
+    await withCore(async (core) => {
+      for (const i of await call(core, 'meetings.items', { meetingId })) process.stdout.write(`${i.id}\t${i.label ?? ''}\t${i.title}\n`);
+    });
+    return 0;
+  }
   if (command === 'export') {
     const meetingId = opt('--meeting');
     if (!meetingId) fail('Ange --meeting ID (se "paragraf meetings").', 'Give --meeting ID (see "paragraf meetings").');
     const pdfa = opt('--pdfa');
     if (pdfa !== undefined && pdfa !== '1b' && pdfa !== '2b') fail('--pdfa ska vara 1b eller 2b.', '--pdfa must be 1b or 2b.');
+    // A protokollsutdrag of these § (ids from "paragraf items"), and/or Word instead of PDF.
+    const items = opt('--items')?.split(',').map((i) => i.trim()).filter((i) => i !== '');
+    if (argv.includes('--docx')) {
+      await withCore(async (core) => {
+        const r = await call(core, 'export.docx', { meetingId, ...(items ? { items } : {}) });
+        const out = opt('-o') ?? r.fileName;
+        writeFileAtomic(out, Buffer.from(r.docx, 'base64'));
+        process.stdout.write(`${out}\tsha256 ${r.sha256}\n`);
+      });
+      return 0;
+    }
     await withCore(async (core) => {
-      const r = await call(core, 'export.pdf', { meetingId, ...(pdfa ? { pdfa } : {}) });
+      const r = await call(core, 'export.pdf', { meetingId, ...(pdfa ? { pdfa } : {}), ...(items ? { items } : {}) });
       const out = opt('-o') ?? r.fileName;
       writeFileAtomic(out, Buffer.from(r.pdf, 'base64'));
       process.stdout.write(`${out}\t${r.pages} sidor/pages\tsha256 ${r.sha256}\n`);

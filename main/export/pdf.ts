@@ -177,7 +177,8 @@ export function renderProtocolPdf(model: ProtocolModel, options: PdfOptions = {}
     // letters a Swedish or European name may need are put into it now, without drawing them.
     const font = (doc as unknown as { _font: { encode(text: string): unknown } })._font;
     doc.font('Sans');
-    for (const ch of SIGNATURE_GLYPHS) font.encode(ch);
+    // One call, the characters spaced apart so no two can form a ligature glyph in place of both.
+    font.encode(SIGNATURE_GLYPHS.join(' '));
   }
   root.end();
 

@@ -27,6 +27,19 @@ describe('paragraf command line', () => {
     expect(exported.status).toBe(0);
     expect(exported.out).toMatch(/sidor\/pages/u);
 
+    // A protokollsutdrag as Word: the § ids from "paragraf items".
+    const listed = cli(['items', '--data-dir', dataDir, '--meeting', meeting.id]);
+    expect(listed.status).toBe(0);
+    const rows = listed.out.trim().split('\n').map((l) => l.split('\t'));
+    expect(rows[0]![1]).toBe('§ 101');
+    const docx = path.join(work, 'utdrag.docx');
+    const extract = cli(['export', '--data-dir', dataDir, '--meeting', meeting.id, '--docx', '--items', rows[1]![0]!, '-o', docx]);
+    expect(extract.err).toBe('');
+    const xml = execFileSync('unzip', ['-p', docx, 'word/document.xml'], { encoding: 'utf8' });
+    expect(xml).toContain('Protokollsutdrag');
+    expect(xml).toContain(rows[1]![2]!);
+    expect(xml).not.toContain(rows[0]![2]!);
+
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(work, 'k.pem'), '-out', path.join(work, 'c.pem'), '-days', '5', '-utf8', '-subj', '/CN=Åke Sjöström-Lévy'], { stdio: 'ignore' });
     execFileSync('openssl', ['pkcs12', '-export', '-inkey', path.join(work, 'k.pem'), '-in', path.join(work, 'c.pem'), '-out', path.join(work, 's.p12'), '-passout', 'pass:rätt'], { stdio: 'ignore' });
     fs.rmSync(path.join(work, 'k.pem'));
