@@ -88,4 +88,16 @@ test('exports the protocol as a PDF from the dialog, signs it there until it is 
   await expect(page.getByTestId('editor')).toHaveAttribute('contenteditable', 'false');
   await expect(page.getByTestId('editor')).toContainText('med tillägg');
   expect(await seriousViolations(page)).toEqual([]);
+
+  // A rättelse from the dialog, then the next export prints it after the protocol.
+  await page.getByTestId('open-export').click();
+  await dialog.getByLabel('Vad ändras').fill('Tillägget ska stå i § 1, inte i rubriken.');
+  await dialog.getByLabel('Varför').fill('Felskrivning');
+  await dialog.getByLabel('Vem gör rättelsen').fill('Märta Sekreterare');
+  await dialog.getByRole('button', { name: 'Spara rättelsen' }).click();
+  await expect(page.getByTestId('export-done')).toContainText('Rättelsen är sparad');
+  const corrected = path.join(dir, 'rattad.pdf');
+  await download(page, () => dialog.getByRole('button', { name: 'Exportera', exact: true }).click(), corrected);
+  const after = execFileSync('pdftotext', [corrected, '-'], { encoding: 'utf8' }).replace(/\s+/gu, ' ');
+  expect(after).toMatch(/Rättelser .*Märta Sekreterare.*Ändring: Tillägget ska stå i § 1, inte i rubriken\. Skäl: Felskrivning/u);
 });

@@ -13,7 +13,7 @@ import { buildProtocolModel, modelReadingOrder } from '../../../src/export/model
 import type { Core } from '../../../main/core/Core';
 import { readProtocolInput } from '../../../main/export/fromCore';
 import { openCore, tempDir } from '../../helpers/coreTransport';
-import { bodyText, inOrder, run, squash } from '../../helpers/pdfTools';
+import { bodyText, inOrder, preflight, run, squash } from '../../helpers/pdfTools';
 import { createLsvoMeeting } from './lsvo';
 
 const dir = tempDir('paragraf-extract-');
@@ -71,6 +71,14 @@ describe('protokollsutdrag', () => {
     expect(Buffer.from(out.pdf, 'base64').toString('latin1')).not.toContain('/FT /Sig');
     expect(run('qpdf', ['--check', at('utdrag.pdf')]).status).toBe(0);
   });
+
+  it('is PDF/A-1b by PDFBox Preflight when asked for 1b', async () => {
+    const out = unwrap(await api.invoke('export.pdf', { meetingId, items: [items[6]!.id], pdfa: '1b' }));
+    fs.writeFileSync(at('utdrag-1b.pdf'), Buffer.from(out.pdf, 'base64'));
+    const verdict = preflight(at('utdrag-1b.pdf'));
+    expect(verdict.out).toContain('valid PDF/A-1b');
+    expect(verdict.valid).toBe(true);
+  }, 30_000);
 
   it('keeps the protocol’s order whatever order the § were chosen in, and refuses an unknown §', async () => {
     const [a, b] = [items[7]!, items[2]!];
