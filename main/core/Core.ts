@@ -525,13 +525,19 @@ export class Core {
     if (this.projectionTimer) clearTimeout(this.projectionTimer);
     this.projectionTimer = null;
     const years = new Set<string>();
+    const renumbered = new Set<string>();
     db.transaction(() => {
       for (const id of ids) {
         const kind = docs.kindOf(id);
         if (kind === 'body') projectBody(db, docs, id);
         if (kind === 'meeting') {
-          const { bodyId, year } = projectMeeting(db, docs, id);
-          years.add(`${bodyId}\u0000${year}`);
+          // Typing changes no number: the year is renumbered only when the order of items,
+          // the date or the frozen numbers changed.
+          const { bodyId, year, numberingChanged } = projectMeeting(db, docs, id);
+          if (numberingChanged) {
+            years.add(`${bodyId}\u0000${year}`);
+            renumbered.add(id);
+          }
         }
       }
       for (const key of years) {
@@ -541,7 +547,7 @@ export class Core {
       for (const id of ids) if (docs.kindOf(id) === 'meeting') projectRegister(db, docs, id);
       for (const id of ids) if (docs.kindOf(id) === 'body') reprojectRecentMeetings(db, docs, id);
     })();
-    for (const id of ids) if (docs.kindOf(id) === 'meeting') this.freezeNewItems(id);
+    for (const id of renumbered) this.freezeNewItems(id);
   }
 
   /**

@@ -72,11 +72,29 @@ export function projectBody(db: Db, docs: DocStore, bodyId: string): void {
   });
 }
 
-export function projectMeeting(db: Db, docs: DocStore, meetingId: string): { bodyId: string; year: string } {
+/**
+ * What the § numbers of a body's year depend on, for one meeting as its rows stand: its date
+ * and start time, its fixed numbers, and the order of its items and sub-items. Titles and text
+ * are not in it, so typing changes nothing here (see projectMeeting's `numberingChanged`).
+ */
+function numberingKey(db: Db, meetingId: string): string {
+  const m = db.prepare('SELECT body_id, date, start_time, frozen_json FROM meeting WHERE id = ?').get(meetingId) as Record<string, unknown> | undefined;
+  if (!m) return '';
+  const items = db.prepare('SELECT id, sub_items_json FROM item WHERE meeting_id = ? ORDER BY position').all(meetingId) as Array<{ id: string; sub_items_json: string }>;
+  return JSON.stringify([m, items.map((i) => [i.id, (JSON.parse(i.sub_items_json) as Array<{ id: string }>).map((x) => x.id)])]);
+}
+
+/**
+ * Projects one meeting's row, items and attendance. `numberingChanged` says whether anything
+ * the body's § numbers depend on changed: most updates are typing, and renumbering the year
+ * for each of them was most of the cost of a projection.
+ */
+export function projectMeeting(db: Db, docs: DocStore, meetingId: string): { bodyId: string; year: string; numberingChanged: boolean } {
   const doc = docs.get(meetingId);
   const meta = doc.getMap('meta');
   const bodyId = String(meta.get('bodyId'));
   const date = String(meta.get('date'));
+  const keyBefore = numberingKey(db, meetingId);
   const existing = db.prepare('SELECT created_at FROM meeting WHERE id = ?').get(meetingId) as { created_at: string } | undefined;
   const now = new Date().toISOString();
   const frozen = readFrozen(doc);
@@ -144,7 +162,7 @@ export function projectMeeting(db: Db, docs: DocStore, meetingId: string): { bod
       e.data.presence?.note ?? null,
     );
   });
-  return { bodyId, year: date.slice(0, 4) };
+  return { bodyId, year: date.slice(0, 4), numberingChanged: numberingKey(db, meetingId) !== keyBefore };
 }
 
 export function bodyScheme(db: Db, bodyId: string): NumberingScheme {
