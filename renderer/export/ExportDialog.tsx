@@ -72,7 +72,7 @@ export function ExportDialog({ meetingId, locked }: { meetingId: string; locked:
   const [items, setItems] = useState<ItemRow[]>([]);
   const [format, setFormat] = useState<'pdf' | 'docx'>('pdf');
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
-  const [busy, setBusy] = useState<'export' | 'sign' | 'verify' | 'rattelse' | null>(null);
+  const [busy, setBusy] = useState<'export' | 'sign' | 'verify' | 'rattelse' | 'lock' | null>(null);
   const [error, setError] = useState<Bilingual | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [lastPdf, setLastPdf] = useState<{ pdf: string; fileName: string } | null>(null);
@@ -121,8 +121,8 @@ export function ExportDialog({ meetingId, locked }: { meetingId: string; locked:
     setError(null);
     setDone(null);
     const pickedPdf = pdfFile instanceof File && pdfFile.size > 0 ? pdfFile : null;
-    if (!pickedPdf && !lastPdf) return setError({ sv: s.needPdf, en: s.needPdf });
-    if (!(p12File instanceof File) || p12File.size === 0) return setError({ sv: s.needP12, en: s.needP12 });
+    if (!pickedPdf && !lastPdf) return setError({ sv: exportStrings.sv.needPdf, en: exportStrings.en.needPdf });
+    if (!(p12File instanceof File) || p12File.size === 0) return setError({ sv: exportStrings.sv.needP12, en: exportStrings.en.needP12 });
     setBusy('sign');
     try {
       const pdf = pickedPdf ? await readFile(pickedPdf) : lastPdf!.pdf;
@@ -183,6 +183,22 @@ export function ExportDialog({ meetingId, locked }: { meetingId: string; locked:
       if (!res.ok) return setError(res.error.message);
       setDone(s.rattelseSaved);
       e.currentTarget?.reset();
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function onLock(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const file = new FormData(e.currentTarget).get('pdf');
+    if (!(file instanceof File) || file.size === 0) return setError({ sv: exportStrings.sv.needPdf, en: exportStrings.en.needPdf });
+    setBusy('lock');
+    setError(null);
+    setDone(null);
+    try {
+      const res = await api.invoke('justering.lock', { meetingId, pdf: await readFile(file) });
+      if (!res.ok) return setError(res.error.message);
+      setDone(s.lockedNow);
     } finally {
       setBusy(null);
     }
@@ -282,6 +298,22 @@ export function ExportDialog({ meetingId, locked }: { meetingId: string; locked:
               {s.signButton}
             </button>
             <Progress busy={busy === 'sign'} label={s.signing} testId="sign-progress" />
+          </form>
+        )}
+
+        {locked ? null : (
+          <form onSubmit={(e) => void onLock(e)} aria-labelledby={`${id}-lock`} aria-describedby={`${id}-lock-hint`}>
+            <h3 id={`${id}-lock`}>{s.lockHeading}</h3>
+            <p id={`${id}-lock-hint`} className="muted">
+              {s.lockHint}
+            </p>
+            <label>
+              {s.lockPdf} <input type="file" name="pdf" accept=".pdf,application/pdf" data-testid="lock-pdf" />
+            </label>
+            <button type="submit" className="secondary" disabled={busy !== null} data-testid="lock-submit">
+              {s.lockButton}
+            </button>
+            <Progress busy={busy === 'lock'} label={s.locking} testId="lock-progress" />
           </form>
         )}
 

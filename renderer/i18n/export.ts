@@ -45,6 +45,12 @@ const sv = {
   rattelseBy: 'Vem gör rättelsen',
   rattelseButton: 'Spara rättelsen',
   rattelseSaved: 'Rättelsen är sparad och visas i nästa export.',
+  lockHeading: 'Markera som justerat',
+  lockHint: 'När inte alla skriver under i PDF-filen (till exempel en justerare som skriver under på papper): välj den underskrivna PDF-filen. Protokollet låses.',
+  lockPdf: 'Underskriven PDF-fil av protokollet',
+  lockButton: 'Markera som justerat',
+  locking: 'Kontrollerar och låser…',
+  lockedNow: 'Protokollet är justerat och låst.',
 };
 
 const en: typeof sv = {
@@ -86,6 +92,12 @@ const en: typeof sv = {
   rattelseBy: 'Who makes the correction',
   rattelseButton: 'Save the correction',
   rattelseSaved: 'The correction is saved and shown in the next export.',
+  lockHeading: 'Mark as justerat',
+  lockHint: 'When not everyone signs the PDF (e.g. a justerare who signs on paper): choose the signed PDF file. The minutes are locked.',
+  lockPdf: 'Signed PDF file of the minutes',
+  lockButton: 'Mark as justerat',
+  locking: 'Checking and locking…',
+  lockedNow: 'The minutes are justerat and locked.',
 };
 
 export const exportStrings = { sv, en };

@@ -1,8 +1,9 @@
 /**
  * The export dialog on the meeting screen, by keyboard where a person would use it: the
- * protocol exported as a PDF (a real download, read with pdftotext), then signed three times in
- * the dialog with a PKCS#12 file chosen in its file input; the third signature justerar the
- * meeting, which then shows read-only. Checked with pdfsig and the Core's status.
+ * protocol exported as a PDF (a real download, read with pdftotext), then signed twice in
+ * the dialog with a PKCS#12 file chosen in its file input, then marked justerat with the signed
+ * file (the last signature's automatic lock is in tests/integration/export/justering.test.ts);
+ * the meeting then shows read-only, and a rättelse made in the dialog is in the next export.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,7 +28,7 @@ async function download(page: Page, action: () => Promise<void>, file: string): 
   return d.suggestedFilename();
 }
 
-test('exports the protocol as a PDF from the dialog, signs it there until it is justerat, and the meeting then opens read-only', async ({ page, harness }) => {
+test('exports the protocol as a PDF from the dialog, signs it there, marks it justerat, and the meeting then opens read-only with a rättelse in the next export', async ({ page, harness }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paragraf-e2e-export-'));
   const p12 = makeP12(dir);
   await openApp(page, harness);
@@ -61,18 +62,22 @@ test('exports the protocol as a PDF from the dialog, signs it there until it is 
   await dialog.getByRole('button', { name: 'Skriv under' }).click();
   await expect(page.getByTestId('export-error')).toContainText('Fel lösenord');
 
-  // Three signatures in turn, each on the file the last one produced.
+  // Two of three signatures in turn, each on the file the last one produced: not justerat yet.
   let signed = '';
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 2; i++) {
     await dialog.getByLabel('Certifikatfil (.p12 eller .pfx)').setInputFiles(p12);
     await dialog.getByLabel('Lösenord till certifikatet').fill(PASSWORD);
     signed = path.join(dir, `signed-${i}.pdf`);
     await download(page, () => dialog.getByRole('button', { name: 'Skriv under' }).click(), signed);
     await expect(page.getByTestId('export-done')).toContainText('Underskrivet av Märta Sekreterare');
+    await expect(page.getByTestId('export-done')).not.toContainText('justerat');
   }
-  await expect(page.getByTestId('export-done')).toContainText('protokollet är justerat och låst');
   const sig = execFileSync('pdfsig', [signed], { encoding: 'utf8' });
-  expect(sig.match(/Signature is Valid/gu)).toHaveLength(3);
+  expect(sig.match(/Signature is Valid/gu)).toHaveLength(2);
+  // The justerare signed on paper: the secretary marks the signed PDF as justerat.
+  await dialog.getByLabel('Underskriven PDF-fil av protokollet').setInputFiles(signed);
+  await dialog.getByRole('button', { name: 'Markera som justerat' }).click();
+  await expect(page.getByTestId('export-done')).toContainText('Protokollet är justerat och låst.');
 
   // Verify in the dialog.
   await dialog.getByLabel('Underskriven PDF-fil').setInputFiles(signed);
