@@ -10,15 +10,17 @@ import type { SyncStatus } from '../../src/api/contract';
 import { useApi } from '../app/ConnectionContext';
 import { localized } from '../i18n';
 
-export function SyncStatusBadge({ docId }: { docId: string }) {
-  const { t, i18n } = useTranslation();
+/**
+ * The Core's sync state (for one document, or all), kept current through sync.changed. The
+ * setter lets a caller show the answer of its own sync.configure at once.
+ */
+export function useSyncStatus(docId?: string): [SyncStatus | null, (s: SyncStatus) => void] {
   const api = useApi();
   const [status, setStatus] = useState<SyncStatus | null>(null);
-
   useEffect(() => {
     let live = true;
     const refresh = () =>
-      void api.invoke('sync.status', { docId }).then((r) => {
+      void api.invoke('sync.status', docId === undefined ? {} : { docId }).then((r) => {
         if (live && r.ok) setStatus(r.value);
       });
     refresh();
@@ -28,6 +30,12 @@ export function SyncStatusBadge({ docId }: { docId: string }) {
       off();
     };
   }, [api, docId]);
+  return [status, setStatus];
+}
+
+export function SyncStatusBadge({ docId }: { docId: string }) {
+  const { t, i18n } = useTranslation();
+  const [status] = useSyncStatus(docId);
 
   if (!status?.configured) return null;
   const doc = status.docs[0];

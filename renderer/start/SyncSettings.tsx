@@ -4,9 +4,9 @@
  * this computer. The Core checks the address and the token (sync.configure) and keeps them in
  * the local database; the state shown here comes from sync.status and follows sync.changed.
  */
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SyncStatus } from '../../src/api/contract';
+import { useSyncStatus } from '../editor/SyncStatus';
 import { useApi } from '../app/ConnectionContext';
 import { ErrorMessage, type Bilingual } from '../app/ErrorMessage';
 
@@ -14,25 +14,11 @@ export function SyncSettings() {
   const { t } = useTranslation();
   const api = useApi();
   const id = useId();
-  const [status, setStatus] = useState<SyncStatus | null>(null);
+  const [status, setStatus] = useSyncStatus();
   const [url, setUrl] = useState('');
   const [token, setToken] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Bilingual | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    const refresh = () =>
-      void api.invoke('sync.status', {}).then((r) => {
-        if (live && r.ok) setStatus(r.value);
-      });
-    refresh();
-    const off = api.on('sync.changed', refresh);
-    return () => {
-      live = false;
-      off();
-    };
-  }, [api]);
 
   async function configure(server: { url: string; token: string } | null) {
     setBusy(true);

@@ -2,29 +2,9 @@
 import type { Page } from '@playwright/test';
 import { bodyCard, expect } from './harness';
 
-/** The LSVO sample's attendance (samples/lsvo-2021-05-07-protokoll.txt): the first 20 people. */
-export const lsvoPeople: Array<[name: string, title: string, organisation: string]> = [
-  ['Bodil Sundlöf', 'Enheten för kvalitet och utveckling', 'Region Blekinge'],
-  ['Torill Skaar Magnusson', 'förvaltningschef Omsorgsförvaltningen', 'Karlshamns kommun'],
-  ['Thomas Svensson', 'förvaltningschef Arbete och välfärd', 'Karlshamns kommun'],
-  ['Annelie Kjellström', 'förvaltningschef Omsorgsförvaltningen', 'Sölvesborgs kommun'],
-  ['Elina Tyrberg', 'förvaltningschef, Funktionsstödsförvaltningen', 'Karlskrona kommun'],
-  ['Cecilia Grefve-Lang', 'förvaltningschef Socialförvaltningen', 'Karlskrona kommun'],
-  ['Birgitta Ratcovich', 'förvaltningschef Socialförvaltningen', 'Ronneby kommun'],
-  ['Patrik Håkansson', 'förvaltningschef utbildningsförvaltningen', 'Olofströms kommun'],
-  ['Robert Schelin', 'förvaltningschef Socialförvaltningen', 'Olofströms kommun'],
-  ['Gunilla Råberg', 'förvaltningschef Äldreförvaltningen', 'Karlskrona kommun'],
-  ['Kjell Ivarsson', 'hälso- och sjukvårdsdirektör', 'Region Blekinge'],
-  ['Håkan Friberg', 'medicinsk rådgivare, Hälsovalsavdelningen', 'Region Blekinge'],
-  ['Annika Mellqvist', 'tf hälso- och sjukvårdschef Nära vård', 'Region Blekinge'],
-  ['Carina Andersson', 'Enheten för kvalitet och utveckling', 'Region Blekinge'],
-  ['Martin Åsman', 'förvaltningschef Barn- och utbildningsförvaltningen', 'Sölvesborgs kommun'],
-  ['Tobias Ekblad', 'förvaltningschef utbildningsförvaltningen', 'Ronneby kommun'],
-  ['Maria Appelskog', 'förvaltningschef Vård- och omsorgsförvaltningen', 'Ronneby kommun'],
-  ['Yvonne Strandh', 'förvaltningschef kunskapsförvaltningen', 'Karlskrona kommun'],
-  ['Tomas Ringberg', 'förvaltningschef utbildningsförvaltningen', 'Karlshamns kommun'],
-  ['Birgitta Friberg', 'hälso- och sjukvårdschef Specialiserad vård', 'Region Blekinge'],
-];
+import { lsvoPeople } from '../fixtures/lsvoPeople';
+
+export { lsvoPeople };
 
 export function lsvoCsv(header = 'Namn;Titel;Organisation'): string {
   return [header, ...lsvoPeople.map((p) => p.join(';'))].join('\r\n') + '\r\n';

@@ -10,6 +10,7 @@ import type { TypedApi } from '../../src/api/transport';
 import type { Core } from '../../main/core/Core';
 import { openCore } from '../helpers/coreTransport';
 import { editDoc } from '../helpers/meetingEditor';
+import { lsvoPeople } from '../fixtures/lsvoPeople';
 
 const cores: Core[] = [];
 afterEach(() => {
@@ -22,28 +23,6 @@ function open() {
 }
 const id = () => randomUUID();
 
-const lsvoPeople = [
-  ['Bodil Sundlöf', 'Enheten för kvalitet och utveckling', 'Region Blekinge'],
-  ['Torill Skaar Magnusson', 'förvaltningschef Omsorgsförvaltningen', 'Karlshamns kommun'],
-  ['Thomas Svensson', 'förvaltningschef Arbete och välfärd', 'Karlshamns kommun'],
-  ['Annelie Kjellström', 'förvaltningschef Omsorgsförvaltningen', 'Sölvesborgs kommun'],
-  ['Elina Tyrberg', 'förvaltningschef, Funktionsstödsförvaltningen', 'Karlskrona kommun'],
-  ['Cecilia Grefve-Lang', 'förvaltningschef Socialförvaltningen', 'Karlskrona kommun'],
-  ['Birgitta Ratcovich', 'förvaltningschef Socialförvaltningen', 'Ronneby kommun'],
-  ['Patrik Håkansson', 'förvaltningschef utbildningsförvaltningen', 'Olofströms kommun'],
-  ['Robert Schelin', 'förvaltningschef Socialförvaltningen', 'Olofströms kommun'],
-  ['Gunilla Råberg', 'förvaltningschef Äldreförvaltningen', 'Karlskrona kommun'],
-  ['Kjell Ivarsson', 'hälso- och sjukvårdsdirektör', 'Region Blekinge'],
-  ['Håkan Friberg', 'medicinsk rådgivare, Hälsovalsavdelningen', 'Region Blekinge'],
-  ['Annika Mellqvist', 'tf hälso- och sjukvårdschef Nära vård', 'Region Blekinge'],
-  ['Carina Andersson', 'Enheten för kvalitet och utveckling', 'Region Blekinge'],
-  ['Martin Åsman', 'förvaltningschef Barn- och utbildningsförvaltningen', 'Sölvesborgs kommun'],
-  ['Tobias Ekblad', 'förvaltningschef utbildningsförvaltningen', 'Ronneby kommun'],
-  ['Maria Appelskog', 'förvaltningschef Vård- och omsorgsförvaltningen', 'Ronneby kommun'],
-  ['Yvonne Strandh', 'förvaltningschef kunskapsförvaltningen', 'Karlskrona kommun'],
-  ['Tomas Ringberg', 'förvaltningschef utbildningsförvaltningen', 'Karlshamns kommun'],
-  ['Mats Wennstig', 'Enheten för kvalitet och utveckling', 'Region Blekinge'],
-];
 const csvOf = (rows: string[][]) => new TextEncoder().encode(['Namn;Titel;Organisation', ...rows.map((r) => r.join(';'))].join('\r\n'));
 
 async function lsvo(api: TypedApi) {
