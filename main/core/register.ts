@@ -31,6 +31,7 @@ import { foldSwedish } from '../../src/search/text';
 import type { Db } from './db';
 import type { DocStore } from './docStore';
 import { readContent, readProfile } from './projections';
+import { FOLLOW_UP_LINKS, type FollowUpLink } from './followUp';
 
 /** The meeting document's list of corrections: append-only, so concurrent corrections merge. */
 export const CORRECTIONS = 'decisionCorrections';
@@ -275,6 +276,7 @@ export function projectRegister(db: Db, docs: DocStore, meetingId: string): { de
     );
   }
 
+  projectReports(db, doc, meetingId);
   db.prepare('DELETE FROM decision WHERE meeting_id = ?').run(meetingId);
   const insertDecision = db.prepare(
     `INSERT INTO decision (meeting_id, id, body_id, meeting_date, item_id, sub_item_id, position, text, kind, owners_json, due_json, due_day,
@@ -450,5 +452,29 @@ function nextSearchRowid(db: Db, date: string): number {
 /** Empties the register and the search index (before a rebuild). */
 export function clearRegister(db: Db): void {
   db.prepare("INSERT INTO search_fts (search_fts) VALUES ('delete-all')").run();
-  for (const t of ['search_row', 'decision_owner', 'decision']) db.prepare(`DELETE FROM ${t}`).run();
+  for (const t of ['search_row', 'decision_owner', 'decision', 'decision_report']) db.prepare(`DELETE FROM ${t}`).run();
+}
+
+/**
+ * The decisions this meeting reports back on: each line the follow-up walk drafted is linked
+ * (followUpLinks: paragraph id → source meeting and decision ids) and stands in some item of
+ * this meeting; a line the secretary deleted reports nothing any more.
+ */
+function projectReports(db: Db, doc: Y.Doc, meetingId: string): void {
+  db.prepare('DELETE FROM decision_report WHERE meeting_id = ?').run(meetingId);
+  const links = doc.getMap<FollowUpLink>(FOLLOW_UP_LINKS);
+  if (links.size === 0) return;
+  const itemOf = new Map<string, string>();
+  const visit = (node: unknown, itemId: string) => {
+    if (!isElement(node)) return;
+    itemOf.set(node.id, itemId);
+    if ('children' in node) for (const c of node.children as unknown[]) visit(c, itemId);
+  };
+  for (const node of readContent(doc)) if (isElement(node) && node.type === 'item') visit(node, node.id);
+  const insert = db.prepare('INSERT OR IGNORE INTO decision_report (source_meeting_id, decision_id, meeting_id, item_id) VALUES (?, ?, ?, ?)');
+  links.forEach((link, paragraphId) => {
+    const itemId = itemOf.get(paragraphId);
+    if (!itemId || typeof link?.meetingId !== 'string' || !Array.isArray(link.decisionIds)) return;
+    for (const decisionId of link.decisionIds) if (typeof decisionId === 'string') insert.run(link.meetingId, decisionId, meetingId, itemId);
+  });
 }

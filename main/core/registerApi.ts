@@ -53,7 +53,20 @@ export function localToday(now = new Date()): string {
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }
 
-function rowToDecision(r: DecisionRow, today: string): RegisterDecisionRow {
+/** Where a decision was reported back, oldest first (decision_report, from the follow-up links). */
+function reportsOf(db: Db, meetingId: string, decisionId: string): RegisterDecisionRow['reportedIn'] {
+  const rows = db
+    .prepare(
+      `SELECT r.meeting_id, m.date, r.item_id, i.label FROM decision_report r
+       JOIN meeting m ON m.id = r.meeting_id
+       LEFT JOIN item i ON i.meeting_id = r.meeting_id AND i.id = r.item_id
+       WHERE r.source_meeting_id = ? AND r.decision_id = ? ORDER BY m.date`,
+    )
+    .all(meetingId, decisionId) as Array<{ meeting_id: string; date: string; item_id: string; label: string | null }>;
+  return rows.map((r) => ({ meetingId: r.meeting_id, meetingDate: r.date, itemId: r.item_id, label: r.label }));
+}
+
+function rowToDecision(db: Db, r: DecisionRow, today: string): RegisterDecisionRow {
   const subs = JSON.parse(r.sub_items_json ?? '[]') as Array<{ id: string; title: string; label: string | null }>;
   const sub = r.sub_item_id === null ? undefined : subs.find((s) => s.id === r.sub_item_id);
   return {
@@ -77,6 +90,7 @@ function rowToDecision(r: DecisionRow, today: string): RegisterDecisionRow {
     overdue: r.status === 'open' && r.due_day !== null && r.due_day < today,
     source: JSON.parse(r.source_json) as RegisterDecisionRow['source'],
     stale: JSON.parse(r.stale_json) as RegisterDecisionRow['stale'],
+    reportedIn: reportsOf(db, r.meeting_id, r.id),
   };
 }
 
@@ -102,7 +116,7 @@ export function listDecisions(db: Db, f: Filter): RegisterDecisionRow[] {
     add('EXISTS (SELECT 1 FROM decision_owner o WHERE o.meeting_id = d.meeting_id AND o.decision_id = d.id AND o.person_id = @ownerId)', 'ownerId', f.ownerId);
   }
   const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.meeting_date DESC, i.position, d.position LIMIT @limit`;
-  return (db.prepare(sql).all({ ...args, limit: f.limit }) as DecisionRow[]).map((r) => rowToDecision(r, today));
+  return (db.prepare(sql).all({ ...args, limit: f.limit }) as DecisionRow[]).map((r) => rowToDecision(db, r, today));
 }
 
 function getDecision(db: Db, meetingId: string, decisionId: string): DecisionRow {
@@ -129,7 +143,7 @@ function applyCorrection(host: RegisterHost, meetingId: string, decisionId: stri
   // failed projection would be redone by the next flush or a rebuild.
   host.commitCoreChange(meetingId, (doc) => doc.getArray(CORRECTIONS).push([entry]));
   db.transaction(() => projectRegister(db, docs, meetingId))();
-  return rowToDecision(getDecision(db, meetingId, decisionId), localToday());
+  return rowToDecision(db, getDecision(db, meetingId, decisionId), localToday());
 }
 
 /** Who made a correction: one secretary per installation for now (no sign-in yet). */

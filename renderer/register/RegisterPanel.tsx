@@ -80,15 +80,17 @@ export function RegisterPanel({ body, people = [], onOpenMeeting }: { body: Body
     await load();
   }
 
-  async function open(r: RegisterDecisionRow) {
+  /** Opens a meeting at one of its § (the decision's own, or where it was reported back). */
+  async function openAt(meetingId: string, itemId: string, blockId?: string) {
     const res = await api.invoke('meetings.list', { bodyId: body.id });
     if (!res.ok) return setError(res.error.message);
-    const m = res.value.find((x) => x.id === r.meetingId);
+    const m = res.value.find((x) => x.id === meetingId);
     if (m) {
       onOpenMeeting(m);
-      revealInMeeting({ itemId: r.itemId, blockId: r.id });
+      revealInMeeting(blockId === undefined ? { itemId } : { itemId, blockId });
     }
   }
+  const open = (r: RegisterDecisionRow) => openAt(r.meetingId, r.itemId, r.id);
 
   function exportCsv() {
     if (!rows) return;
@@ -145,6 +147,11 @@ export function RegisterPanel({ body, people = [], onOpenMeeting }: { body: Body
                     {r.due ? ` · ${t('register.due')} ${dueText(r)}` : ''}
                   </span>
                   {r.overdue ? <strong className="overdue-flag">{t('register.overdue')}</strong> : null}
+                  {r.reportedIn.map((x) => (
+                    <button key={`${x.meetingId}:${x.itemId}`} type="button" className="link" data-testid="register-reported" onClick={() => void openAt(x.meetingId, x.itemId)}>
+                      {t('register.reportedIn', { label: x.label ?? '§', date: x.meetingDate })}
+                    </button>
+                  ))}
                   <span className="register-status" data-testid="register-status">
                     {t(`register.status.${r.status}`)}
                   </span>

@@ -42,6 +42,8 @@ export const registerDecisionSchema = z.object({
   }),
   /** Corrected fields whose detection changed after the correction ("keep your correction?"). */
   stale: z.array(z.enum(['kind', 'owners', 'due'])),
+  /** The later § where it was reported back (återkoppling), from the follow-up walk's links. */
+  reportedIn: z.array(z.object({ meetingId: id, meetingDate: isoDate, itemId: id, label: z.string().nullable() })),
 });
 export type RegisterDecisionRow = z.infer<typeof registerDecisionSchema>;
 

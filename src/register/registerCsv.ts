@@ -8,7 +8,7 @@ import { encodeUtf8 } from '../bodies/textFile';
 import type { RegisterDecisionRow } from '../api/registerContract';
 import type { DecisionKind, DecisionStatus } from '../followup';
 
-export const registerCsvHeader = ['Möte', 'Paragraf', 'Rubrik', 'Beslut', 'Typ', 'Ansvariga', 'Senast', 'Status', 'Försenad', 'Kommentar'] as const;
+export const registerCsvHeader = ['Möte', 'Paragraf', 'Rubrik', 'Beslut', 'Typ', 'Ansvariga', 'Senast', 'Status', 'Försenad', 'Kommentar', 'Återrapporterat'] as const;
 
 const kindSv: Record<DecisionKind, string> = {
   uppdrag: 'Uppdrag',
@@ -47,6 +47,7 @@ export function formatRegisterCsv(rows: readonly RegisterDecisionRow[]): string 
         statusSv[r.status],
         r.overdue ? 'Ja' : '',
         r.statusNote ?? '',
+        r.reportedIn.map((x) => `${x.label ?? '§'} ${x.meetingDate}`).join(', '),
       ].map(safe)),
     ],
     ';',

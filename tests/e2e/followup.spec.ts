@@ -112,6 +112,8 @@ test('meeting 2 drafts the follow-up of meeting 1’s decisions, offers the tabl
   const done = register.getByTestId('register-row').filter({ hasText: 'Kjell Ivarsson tar med sig' });
   await expect(done).toHaveAttribute('data-status', 'done');
   await expect(done.getByTestId('register-status')).toHaveText('Klar');
+  // Where it was reported back: meeting 2's follow-up §, a link to it.
+  await expect(done.getByTestId('register-reported')).toHaveText(/^återrapporterat § \d+, \d{4}-\d{2}-\d{2}$/);
 
   // Correcting what was read: a new due date (no longer overdue) and a second owner.
   const annika = register.getByTestId('register-row').filter({ hasText: 'Annika Mellqvist ansvarar' });

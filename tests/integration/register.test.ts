@@ -332,6 +332,12 @@ describe('the follow-up walk', () => {
     expect(lines).toEqual(['Återkoppling protokoll 2021-04-09:', `${vfuLabel} VFU sjuksköterskeprogrammet BTH – `]);
     const link = doc.getMap('followUpLinks').get((followUp.children[2] as { id: string }).id) as { meetingId: string; decisionIds: string[] };
     expect(link).toEqual({ meetingId: m1.id, decisionIds: [vfu.children[3]!.id, vfu.children[4]!.id], label: vfuLabel });
+    // The register says where each of those decisions is reported back: meeting 2's § for it.
+    const items2 = unwrap(await api.invoke('meetings.items', { meetingId: m2.id }));
+    const followUpLabel = items2.find((i) => i.id === followUp.id)!.label;
+    const reported = unwrap(await api.invoke('register.list', { meetingId: m1.id }));
+    expect(reported.filter((d) => d.reportedIn.length > 0).map((d) => d.id)).toEqual(link.decisionIds);
+    expect(reported.find((d) => d.id === link.decisionIds[0])!.reportedIn).toEqual([{ meetingId: m2.id, meetingDate: '2021-05-07', itemId: followUp.id, label: followUpLabel }]);
 
     const offers = unwrap(await api.invoke('meetings.offeredItems', { meetingId: m2.id }));
     expect(offers.map((o) => [o.kind, o.title, o.sourceItemId]).sort()).toEqual([

@@ -9,10 +9,11 @@ import { m002Projections } from './002-projections';
 import { m003RegisterSearch } from './003-register-search';
 import { m004Sync } from './004-sync';
 import { m005Justering } from './005-justering';
+import { m006DecisionReport } from './006-decision-report';
 
 export interface Migration {
   name: string;
   up(db: Database.Database): void;
 }
 
-export const migrations: Migration[] = [m001Init, m002Projections, m003RegisterSearch, m004Sync, m005Justering];
+export const migrations: Migration[] = [m001Init, m002Projections, m003RegisterSearch, m004Sync, m005Justering, m006DecisionReport];

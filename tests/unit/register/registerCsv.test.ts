@@ -23,16 +23,20 @@ const row = (extra: Partial<RegisterDecisionRow> = {}): RegisterDecisionRow => (
   overdue: true,
   source: { kind: 'detected', owners: 'detected', due: 'detected', status: 'default' },
   stale: [],
+  reportedIn: [],
   ...extra,
 });
 
 describe('register CSV', () => {
   it('has one ;-separated row per decision with Swedish words, quoted where needed', () => {
-    const csv = formatRegisterCsv([row(), row({ id: 'd2', text: 'att godkänna; med "tillägg"', status: 'done', overdue: false, owners: [], due: null, dueDay: null })]);
+    const csv = formatRegisterCsv([
+      row(),
+      row({ id: 'd2', text: 'att godkänna; med "tillägg"', status: 'done', overdue: false, owners: [], due: null, dueDay: null, reportedIn: [{ meetingId: 'm2', meetingDate: '2021-06-04', itemId: 'i2', label: '§ 104' }] }),
+    ]);
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('Möte;Paragraf;Rubrik;Beslut;Typ;Ansvariga;Senast;Status;Försenad;Kommentar');
-    expect(lines[1]).toBe('2021-04-09;§ 95;VFU sjuksköterskeprogrammet BTH;att Annika Mellqvist ansvarar för att ett underlag skickas ut inför LSVO 4 juni;Uppdrag;Annika Mellqvist;inför LSVO 4 juni (2021-06-04);Öppen;Ja;');
-    expect(lines[2]).toBe('2021-04-09;§ 95;VFU sjuksköterskeprogrammet BTH;"att godkänna; med ""tillägg""";Uppdrag;;;Klar;;');
+    expect(lines[0]).toBe('Möte;Paragraf;Rubrik;Beslut;Typ;Ansvariga;Senast;Status;Försenad;Kommentar;Återrapporterat');
+    expect(lines[1]).toBe('2021-04-09;§ 95;VFU sjuksköterskeprogrammet BTH;att Annika Mellqvist ansvarar för att ett underlag skickas ut inför LSVO 4 juni;Uppdrag;Annika Mellqvist;inför LSVO 4 juni (2021-06-04);Öppen;Ja;;');
+    expect(lines[2]).toBe('2021-04-09;§ 95;VFU sjuksköterskeprogrammet BTH;"att godkänna; med ""tillägg""";Uppdrag;;;Klar;;;§ 104 2021-06-04');
   });
 
   it('never lets typed text become a spreadsheet formula, and starts with a BOM for Excel', () => {
