@@ -10,6 +10,7 @@ import type { ApiHandlers } from '../../src/api/contract';
 import type { RegisterDecisionRow, registerMethods } from '../../src/api/registerContract';
 import { correct, type DecisionCorrection, type DetectedDecision, type DuePoint, type Owner } from '../../src/followup';
 import type { Db } from './db';
+import { renderRegisterPdf } from '../export/registerPdf';
 import type { DocStore } from './docStore';
 import { offeredItems } from './followUp';
 import { CORRECTIONS, projectRegister, type StoredCorrection } from './register';
@@ -151,6 +152,17 @@ const BY = 'sekreterare';
 
 export function registerHandlers(host: RegisterHost): Pick<ApiHandlers, keyof typeof registerMethods> {
   return {
+    'register.pdf': async ({ bodyId, status, today }) => {
+      const { db } = host.ready();
+      host.flushProjections();
+      const body = db.prepare('SELECT name FROM body WHERE id = ?').get(bodyId) as { name: string } | undefined;
+      if (!body) throw new ParagrafError('NOT_FOUND', 'Organet finns inte. Välj i listan.', 'The body does not exist. Choose one from the list.');
+      // The same decisions as the register view: those that need återkoppling.
+      const rows = listDecisions(db, { bodyId, needsFollowUp: true, limit: 10_000, ...(status ? { status } : {}), ...(today ? { today } : {}) });
+      const selection = status === undefined ? 'Alla beslut' : status === 'open' ? 'Öppna beslut' : status === 'done' ? 'Klara beslut' : 'Avskrivna beslut';
+      const pdf = await renderRegisterPdf(rows, { bodyName: body.name, selection });
+      return { pdf: pdf.toString('base64'), fileName: `Beslutsregister ${body.name}.pdf`, decisions: rows.length };
+    },
     'register.list': (f) => {
       const { db } = host.ready();
       host.flushProjections();

@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fromBase64 } from '../../src/api/base64';
 import type { Person } from '../../src/bodies';
 import type { Body, Meeting } from '../../src/api/contract';
 import type { RegisterDecisionRow } from '../../src/api/registerContract';
@@ -92,15 +93,24 @@ export function RegisterPanel({ body, people = [], onOpenMeeting }: { body: Body
   }
   const open = (r: RegisterDecisionRow) => openAt(r.meetingId, r.itemId, r.id);
 
-  function exportCsv() {
-    if (!rows) return;
-    const url = URL.createObjectURL(new Blob([new Uint8Array(exportRegisterCsv(rows))], { type: 'text/csv;charset=utf-8' }));
+  function download(bytes: Uint8Array, fileName: string, type: string) {
+    const url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type }));
     const a = document.createElement('a');
     a.href = url;
-    a.download = `Beslutsregister ${body.name}.csv`;
+    a.download = fileName;
     a.click();
     // Revoked later: the download reads the blob after click() returns.
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  function exportCsv() {
+    if (rows) download(exportRegisterCsv(rows), `Beslutsregister ${body.name}.csv`, 'text/csv;charset=utf-8');
+  }
+
+  async function exportPdf() {
+    const res = await api.invoke('register.pdf', { bodyId: body.id, ...(statusFilter === 'open' ? { status: 'open' as const } : {}) });
+    if (!res.ok) return setError(res.error.message);
+    download(fromBase64(res.value.pdf), res.value.fileName, 'application/pdf');
   }
 
   return (
@@ -119,6 +129,9 @@ export function RegisterPanel({ body, people = [], onOpenMeeting }: { body: Body
         </select>
         <button type="button" className="secondary" onClick={exportCsv} disabled={!rows || rows.length === 0} data-testid="register-csv">
           {t('register.exportCsv')}
+        </button>
+        <button type="button" className="secondary" onClick={() => void exportPdf()} disabled={!rows || rows.length === 0} data-testid="register-pdf">
+          {t('register.exportPdf')}
         </button>
       </div>
       <ErrorMessage error={error} />

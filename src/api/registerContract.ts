@@ -104,6 +104,11 @@ export type OfferedItem = z.infer<typeof offeredItemSchema>;
 const ref = { meetingId: id, decisionId: id };
 
 export const registerMethods = {
+  'register.pdf': {
+    params: z.object({ bodyId: id, status: z.enum(decisionStatuses).optional(), today: isoDate.optional() }).strict(),
+    result: z.object({ pdf: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'), fileName: z.string(), decisions: z.number().int() }),
+    doc: 'The register of a body as a PDF for the chair: the decisions that need återkoppling (all, or those with one status), with where each was reported back.',
+  },
   'register.list': {
     params: registerFilterSchema,
     result: z.array(registerDecisionSchema),

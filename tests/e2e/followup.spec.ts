@@ -5,6 +5,7 @@
  * done while the återkoppling is typed shows in the body's register. Typed in the editor as
  * the secretary types, checked on the page and in the Core's rows.
  */
+import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { call, createBody, editorBlocks, endOfTitle, expect, expectSaved, openApp, test } from './harness';
 import { lsvoCsv, openBody } from './roster';
@@ -114,6 +115,10 @@ test('meeting 2 drafts the follow-up of meeting 1’s decisions, offers the tabl
   await expect(done.getByTestId('register-status')).toHaveText('Klar');
   // Where it was reported back: meeting 2's follow-up §, a link to it.
   await expect(done.getByTestId('register-reported')).toHaveText(/^återrapporterat § \d+, \d{4}-\d{2}-\d{2}$/);
+  // The list for the chair, as a PDF.
+  const [pdf] = await Promise.all([page.waitForEvent('download'), register.getByTestId('register-pdf').click()]);
+  expect(pdf.suggestedFilename()).toMatch(/^Beslutsregister .+\.pdf$/);
+  expect(fs.readFileSync((await pdf.path())!).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
   // Correcting what was read: a new due date (no longer overdue) and a second owner.
   const annika = register.getByTestId('register-row').filter({ hasText: 'Annika Mellqvist ansvarar' });

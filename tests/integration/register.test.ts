@@ -12,7 +12,10 @@ import { fromBase64, toBase64 } from '../../src/api/base64';
 import type { ItemElement } from '../../src/protocol/schema';
 import type { TypedApi } from '../../src/api/transport';
 import type { Core } from '../../main/core/Core';
-import { openCore } from '../helpers/coreTransport';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openCore, tempDir } from '../helpers/coreTransport';
+import { inOrder, run, squash } from '../helpers/pdfTools';
 import { editDoc } from '../helpers/meetingEditor';
 
 const cores: Core[] = [];
@@ -338,6 +341,23 @@ describe('the follow-up walk', () => {
     const reported = unwrap(await api.invoke('register.list', { meetingId: m1.id }));
     expect(reported.filter((d) => d.reportedIn.length > 0).map((d) => d.id)).toEqual(link.decisionIds);
     expect(reported.find((d) => d.id === link.decisionIds[0])!.reportedIn).toEqual([{ meetingId: m2.id, meetingDate: '2021-05-07', itemId: followUp.id, label: followUpLabel }]);
+
+    // The register as a PDF for the chair: real, searchable text, every decision, in order.
+    const exported = unwrap(await api.invoke('register.pdf', { bodyId: body.id }));
+    const followUps = unwrap(await api.invoke('register.list', { bodyId: body.id, needsFollowUp: true }));
+    expect(exported.decisions).toBe(followUps.length);
+    expect(followUps.length).toBeGreaterThan(0);
+    const file = path.join(tempDir(), exported.fileName);
+    fs.writeFileSync(file, Buffer.from(exported.pdf, 'base64'));
+    const pdfText = squash(run('pdftotext', ['-layout', file, '-']).out);
+    expect(pdfText).toContain('Beslutsregister – LSVO');
+    expect(inOrder(pdfText, followUps.map((d) => squash(d.text).slice(0, 40))).missing).toBeNull();
+    expect(pdfText).toContain(`Återrapporterat ${followUpLabel}, 2021-05-07`);
+    const fonts = run('pdffonts', [file]).out.split('\n').slice(2).filter((l) => l.trim() !== '');
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) expect(f.trim().split(/\s+/).slice(-5)[0], f).toBe('yes'); // the "emb" column
+    const missingBody = await api.invoke('register.pdf', { bodyId: 'nope' });
+    expect(missingBody.ok).toBe(false);
 
     const offers = unwrap(await api.invoke('meetings.offeredItems', { meetingId: m2.id }));
     expect(offers.map((o) => [o.kind, o.title, o.sourceItemId]).sort()).toEqual([
