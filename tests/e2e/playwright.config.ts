@@ -21,7 +21,9 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  timeout: 60_000,
+  // The longest specs (the follow-up walk, export and signing) take 40–50 s on two quiet cores;
+  // a busy machine doubles that. A hung test still fails, two minutes later.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   // The JSON report feeds the closing line of `npm test` (scripts/test-summary.mjs).
   reporter: [['list'], ['json', { outputFile: '../../out/test-reports/e2e.json' }]],
