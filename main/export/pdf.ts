@@ -68,6 +68,24 @@ export function signatureFieldName(index: number, role: string): string {
   return `signatur-${index + 1}-${role}`;
 }
 
+/** The bytes of a pdfkit document, once `end()` has been called and it has finished writing. */
+export function collectPdf(doc: Doc): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  return new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+}
+
+/** DejaVu Sans in its four faces as 'Sans', 'Sans-Bold', …: the one embedded font of every export. */
+export function registerSans(doc: Doc): void {
+  doc.registerFont('Sans', font('DejaVuSans.ttf'));
+  doc.registerFont('Sans-Bold', font('DejaVuSans-Bold.ttf'));
+  doc.registerFont('Sans-Oblique', font('DejaVuSans-Oblique.ttf'));
+  doc.registerFont('Sans-BoldOblique', font('DejaVuSans-BoldOblique.ttf'));
+}
+
 export function renderProtocolPdf(model: ProtocolModel, options: PdfOptions = {}): Promise<Buffer> {
   const pdfa = options.pdfa ?? '2b';
   const now = options.now ?? new Date();
@@ -84,17 +102,8 @@ export function renderProtocolPdf(model: ProtocolModel, options: PdfOptions = {}
     subset: pdfa === '1b' ? 'PDF/A-1b' : 'PDF/A-2b',
     info: { Title: title, Author: model.signatures.find((s) => s.role === 'sekreterare')?.name ?? model.bodyName, Subject: model.documentTitle, Creator: 'Paragraf', Producer: 'Paragraf', CreationDate: now, ModDate: now },
   } as PDFKit.PDFDocumentOptions);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  doc.registerFont('Sans', font('DejaVuSans.ttf'));
-  doc.registerFont('Sans-Bold', font('DejaVuSans-Bold.ttf'));
-  doc.registerFont('Sans-Oblique', font('DejaVuSans-Oblique.ttf'));
-  doc.registerFont('Sans-BoldOblique', font('DejaVuSans-BoldOblique.ttf'));
+  const done = collectPdf(doc);
+  registerSans(doc);
   doc.font('Sans').fontSize(SIZE.body);
 
   let boxes: SignatureBox[] = [];

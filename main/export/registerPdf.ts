@@ -5,14 +5,10 @@
  * the embedded DejaVu Sans, so å ä ö § are searchable. A working list, not an archived
  * document: it is not PDF/A and not tagged (the protocol export is both).
  */
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { RegisterDecisionRow } from '../../src/api/registerContract';
 import { dueText } from '../../src/register/registerCsv';
-
-const require = createRequire(import.meta.url);
-const font = (name: string): Buffer => fs.readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${name}`));
+import { collectPdf, registerSans } from './pdf';
 
 const statusSv: Record<RegisterDecisionRow['status'], string> = { open: 'Öppen', done: 'Klar', cancelled: 'Avskriven' };
 
@@ -33,14 +29,8 @@ export function renderRegisterPdf(rows: readonly RegisterDecisionRow[], options:
     info: { Title: `Beslutsregister – ${options.bodyName}`, Creator: 'Paragraf', CreationDate: now },
     bufferPages: true,
   } as PDFKit.PDFDocumentOptions);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('Sans', font('DejaVuSans.ttf'));
-  doc.registerFont('Sans-Bold', font('DejaVuSans-Bold.ttf'));
+  const done = collectPdf(doc);
+  registerSans(doc);
 
   doc.font('Sans-Bold').fontSize(16).text(`Beslutsregister – ${options.bodyName}`);
   doc.font('Sans').fontSize(9).fillColor('#444').text(`${options.selection}. Utskrivet ${now.toISOString().slice(0, 10)} ur Paragraf. ${rows.length} beslut.`);
