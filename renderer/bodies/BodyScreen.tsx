@@ -4,11 +4,12 @@
  * and out. The roster lives in the body's Y.Doc, so a change made here, an import by the Core
  * or an edit on another device all reach the table the same way.
  */
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { presetLabels, type Person } from '../../src/bodies';
 import type { Body, Meeting } from '../../src/api/contract';
-import { useApi, useConnection } from '../app/ConnectionContext';
+import { useApi } from '../app/ConnectionContext';
+import { useMeetingsReload } from '../app/useMeetingsReload';
 import { ErrorMessage, type Bilingual } from '../app/ErrorMessage';
 import { todayIso } from '../app/format';
 import { localized } from '../i18n';
@@ -68,7 +69,6 @@ export function BodyScreen({ body, onBack, onOpenMeeting }: BodyScreenProps) {
 function BodyMeetings({ body, yearly, onOpenMeeting }: { body: Body; yearly: boolean; onOpenMeeting(m: Meeting): void }) {
   const { t } = useTranslation();
   const api = useApi();
-  const connection = useConnection();
   const [meetings, setMeetings] = useState<Meeting[] | null>(null);
   const [error, setError] = useState<Bilingual | null>(null);
 
@@ -79,17 +79,7 @@ function BodyMeetings({ body, yearly, onOpenMeeting }: { body: Body; yearly: boo
     setMeetings(sortMeetings(res.value));
   }, [api, body.id]);
 
-  useEffect(() => {
-    void load();
-    const offChanged = api.on('meetings.changed', (p) => {
-      if (p.bodyId === body.id) void load();
-    });
-    const offReconnect = connection.onReconnect(() => void load());
-    return () => {
-      offChanged();
-      offReconnect();
-    };
-  }, [api, connection, load, body.id]);
+  useMeetingsReload(load, body.id);
 
   return (
     <>

@@ -5,14 +5,15 @@
  * chair. Rows come from `register.list` (projections); a status change is stored in the
  * meeting document by the Core, and the list is read again.
  */
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMeetingsReload } from '../app/useMeetingsReload';
 import { fromBase64 } from '../../src/api/base64';
 import type { Person } from '../../src/bodies';
 import type { Body, Meeting } from '../../src/api/contract';
 import type { RegisterDecisionRow } from '../../src/api/registerContract';
 import { dueText, exportRegisterCsv } from '../../src/register/registerCsv';
-import { useApi, useConnection } from '../app/ConnectionContext';
+import { useApi } from '../app/ConnectionContext';
 import { ErrorMessage, type Bilingual } from '../app/ErrorMessage';
 import { CorrectionForm } from './CorrectionForm';
 import { revealInMeeting } from './reveal';
@@ -42,7 +43,6 @@ function groupsOf(rows: readonly RegisterDecisionRow[], by: Grouping, noOwner: s
 export function RegisterPanel({ body, people = [], onOpenMeeting }: { body: Body; people?: readonly Person[]; onOpenMeeting(meeting: Meeting): void }) {
   const { t } = useTranslation();
   const api = useApi();
-  const connection = useConnection();
   const [rows, setRows] = useState<RegisterDecisionRow[] | null>(null);
   const [error, setError] = useState<Bilingual | null>(null);
   const [grouping, setGrouping] = useState<Grouping>('owner');
@@ -60,17 +60,7 @@ export function RegisterPanel({ body, people = [], onOpenMeeting }: { body: Body
     setRows(res.value);
   }, [api, body.id, statusFilter]);
 
-  useEffect(() => {
-    void load();
-    const offChanged = api.on('meetings.changed', (p) => {
-      if (p.bodyId === body.id) void load();
-    });
-    const offReconnect = connection.onReconnect(() => void load());
-    return () => {
-      offChanged();
-      offReconnect();
-    };
-  }, [api, connection, load, body.id]);
+  useMeetingsReload(load, body.id);
 
   const groups = useMemo(() => (rows ? groupsOf(rows, grouping, t('register.noOwner'), t('register.noDue')) : []), [rows, grouping, t]);
 

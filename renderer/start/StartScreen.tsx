@@ -3,11 +3,12 @@
  * or a meeting. Creating a meeting opens it, since the next thing a secretary does is type.
  * Each body also opens its own page (renderer/bodies/BodyScreen.tsx): roster and all meetings.
  */
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { presetLabels } from '../../src/bodies';
 import type { Body, Meeting } from '../../src/api/contract';
-import { useApi, useConnection } from '../app/ConnectionContext';
+import { useApi } from '../app/ConnectionContext';
+import { useMeetingsReload } from '../app/useMeetingsReload';
 import { ErrorMessage, type Bilingual } from '../app/ErrorMessage';
 import { localized } from '../i18n';
 import { NewBodyForm } from './NewBodyForm';
@@ -31,7 +32,6 @@ export function sortMeetings(meetings: readonly Meeting[]): Meeting[] {
 export function StartScreen({ onOpenMeeting, onOpenBody }: StartScreenProps) {
   const { t } = useTranslation();
   const api = useApi();
-  const connection = useConnection();
   const [data, setData] = useState<Data | null>(null);
   const [error, setError] = useState<Bilingual | null>(null);
 
@@ -43,15 +43,7 @@ export function StartScreen({ onOpenMeeting, onOpenBody }: StartScreenProps) {
     setData({ bodies: bodies.value, meetings: sortMeetings(meetings.value) });
   }, [api]);
 
-  useEffect(() => {
-    void load();
-    const offChanged = api.on('meetings.changed', () => void load());
-    const offReconnect = connection.onReconnect(() => void load());
-    return () => {
-      offChanged();
-      offReconnect();
-    };
-  }, [api, connection, load]);
+  useMeetingsReload(load);
 
   const headingId = useId();
 
