@@ -4,7 +4,7 @@
  * no server is configured: then Paragraf is a single-machine app and "Sparat" says it all.
  * The state comes from the Core (sync.status), refreshed on every sync.changed event.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../src/api/contract';
 import { useApi } from '../app/ConnectionContext';
@@ -17,12 +17,21 @@ import { localized } from '../i18n';
 export function useSyncStatus(docId?: string): [SyncStatus | null, (s: SyncStatus) => void] {
   const api = useApi();
   const [status, setStatus] = useState<SyncStatus | null>(null);
+  // Newest wins: an answer to an older question (asked before the server was turned off, say)
+  // must not overwrite a newer state, whatever order the answers arrive in.
+  const latest = useRef(0);
+  const setNewest = useCallback((s: SyncStatus) => {
+    latest.current++;
+    setStatus(s);
+  }, []);
   useEffect(() => {
     let live = true;
-    const refresh = () =>
+    const refresh = () => {
+      const mine = ++latest.current;
       void api.invoke('sync.status', docId === undefined ? {} : { docId }).then((r) => {
-        if (live && r.ok) setStatus(r.value);
+        if (live && r.ok && mine === latest.current) setStatus(r.value);
       });
+    };
     refresh();
     const off = api.on('sync.changed', refresh);
     return () => {
@@ -30,7 +39,7 @@ export function useSyncStatus(docId?: string): [SyncStatus | null, (s: SyncStatu
       off();
     };
   }, [api, docId]);
-  return [status, setStatus];
+  return [status, setNewest];
 }
 
 export function SyncStatusBadge({ docId }: { docId: string }) {
