@@ -123,7 +123,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       offCore();
       for (const ws of clients.keys()) ws.terminate();
       wss.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // close() alone waits for every keep-alive connection the browser still holds, which
+      // once kept a CI run's harness alive past its SIGTERM deadline: cut them instead.
+      server.closeAllConnections();
+      await closed;
       core.close();
     },
   };
