@@ -3,7 +3,7 @@
  * (with "Starta mötet" / "Avsluta mötet") and the save status; the help line for the
  * shortcuts; and the agenda outline and the editor, bound to the meeting's Y.Doc.
  */
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Body, Meeting } from '../../src/api/contract';
 import { AttendanceSection } from '../attendance/AttendanceSection';
@@ -17,6 +17,7 @@ import { furthestStatus, useMeetingMeta } from './useMeetingDoc';
 import { useReplica } from './useReplica';
 import { ExportDialog } from '../export/ExportDialog';
 import { LockedProtocolView } from '../export/LockedProtocolView';
+import { isPreviousMeetingKey, PreviousMeetingSection } from './PreviousMeetingSection';
 
 export function MeetingScreen({ meeting, body, onBack }: { meeting: Meeting; body: Body | undefined; onBack(): void }) {
   const { t } = useTranslation();
@@ -25,6 +26,7 @@ export function MeetingScreen({ meeting, body, onBack }: { meeting: Meeting; bod
   const helpId = useId();
   const [leaving, setLeaving] = useState(false);
   const [answered, setAnswered] = useState<Meeting | null>(null);
+  const [previousOpen, setPreviousOpen] = useState(false);
   const meta = useMeetingMeta(replica?.doc ?? null);
   // The document's meta is the shared truth (another window may have started the meeting);
   // the list's row and our own last answer cover the moment before the document catches up.
@@ -50,8 +52,23 @@ export function MeetingScreen({ meeting, body, onBack }: { meeting: Meeting; bod
     onBack();
   }
 
+  // Screen-wide shortcuts, wherever the focus is (the text, a panel): they bubble up to here.
+  function onKeyDown(e: KeyboardEvent<HTMLElement>) {
+    if (isPreviousMeetingKey(e) && !previousOpen) {
+      e.preventDefault();
+      setPreviousOpen(true);
+    } else if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyG') {
+      // Gå till §: the agenda outline's selected row; ↑/↓ choose, Enter jumps into the text.
+      const row = document.querySelector<HTMLElement>('[data-testid="agenda-list"] [role="option"][tabindex="0"]');
+      if (row) {
+        e.preventDefault();
+        row.focus();
+      }
+    }
+  }
+
   return (
-    <main id="main" className="meeting" data-testid="meeting-screen" tabIndex={-1}>
+    <main id="main" className="meeting" data-testid="meeting-screen" tabIndex={-1} onKeyDown={onKeyDown}>
       <div className="meeting-header">
         <button type="button" className="back" onClick={() => void back()} disabled={leaving} data-testid="back">
           <span aria-hidden="true">← </span>
@@ -85,6 +102,7 @@ export function MeetingScreen({ meeting, body, onBack }: { meeting: Meeting; bod
       ) : replica ? (
         <>
           <AttendanceSection replica={replica} bodyId={meeting.bodyId} />
+          <PreviousMeetingSection meeting={meeting} open={previousOpen} onOpenChange={setPreviousOpen} />
           <FollowUpPanel replica={replica} meetingId={meeting.id} />
           <MeetingEditorView doc={replica.doc} meeting={facts} bodyId={meeting.bodyId} helpId={helpId} />
         </>
