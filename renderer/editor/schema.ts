@@ -6,7 +6,7 @@
  *   content  = item*
  *   item     = item-title, (body | subitem)*
  *   subitem  = subitem-title, body*
- *   body     = paragraph | foredragande | decision
+ *   body     = paragraph | foredragande | decision | political (yrkande, omrostning … : withPolitics)
  *   decision = att-sats+
  *
  * A § number or a sub-item letter is never stored: it is computed (src/numbering) and shown by
@@ -32,15 +32,16 @@ import {
   type SubItemTitleElement,
   type TextLeaf,
 } from '../../src/protocol/schema';
+import { newPolitical, politicalTypes, type PoliticalElement, type PoliticalType } from '../../src/protocol/politicsSchema';
 
 export type { AttSatsElement, DecisionElement, ForedragandeElement, ItemElement, ItemTitleElement, ParagraphElement, ProtocolElement, SubItemElement, SubItemTitleElement, TextLeaf };
 
 export type ElementType = ProtocolElement['type'];
-export const elementTypes: readonly ElementType[] = ['item', 'item-title', 'subitem', 'subitem-title', 'paragraph', 'foredragande', 'decision', 'att-sats'];
+export const elementTypes: readonly ElementType[] = ['item', 'item-title', 'subitem', 'subitem-title', 'paragraph', 'foredragande', 'decision', 'att-sats', ...politicalTypes];
 
 /** Blocks that hold text directly (never other blocks). */
-export type LeafBlock = ItemTitleElement | SubItemTitleElement | ParagraphElement | ForedragandeElement | AttSatsElement;
-export const leafTypes: readonly ElementType[] = ['item-title', 'subitem-title', 'paragraph', 'foredragande', 'att-sats'];
+export type LeafBlock = ItemTitleElement | SubItemTitleElement | ParagraphElement | ForedragandeElement | AttSatsElement | PoliticalElement;
+export const leafTypes: readonly ElementType[] = ['item-title', 'subitem-title', 'paragraph', 'foredragande', 'att-sats', ...politicalTypes];
 
 /**
  * The editor the app works with. The React and history parts are added in different places
@@ -109,6 +110,11 @@ export function attSats(text = ''): AttSatsElement {
 
 export function foredragande(text = ''): ForedragandeElement {
   return newProtocolForedragande(newId, text);
+}
+
+/** A new political line (yrkande, omröstning, reservation …: src/protocol/politicsSchema.ts). */
+export function political<T extends PoliticalType>(type: T, text = '') {
+  return newPolitical(newId, type, text);
 }
 
 export type { Descendant };

@@ -7,14 +7,16 @@
  *   content  = item*                                   (nothing else at the top level)
  *   item     = item-title, (body | subitem)*           (the § item; its number is computed)
  *   subitem  = subitem-title, body*                    (a/ b/ c/ under an item)
- *   body     = paragraph | foredragande | decision
+ *   body     = paragraph | foredragande | decision | political
  *   decision = att-sats+                               (the decision block of DOMAIN.md)
+ *   political: yrkande, omröstning, reservation … (politicsSchema.ts)
  * Every element has a stable `id`. Numbers and letters are never stored in the text, and
  * neither are the words the layout adds: "Föredragande:" and the decision's lead phrase
  * ("LSVO:s ledningsgrupp beslutar", from the body profile) are shown, not typed, so a change
  * of profile or language never leaves stale words in old minutes.
  */
 import type { AgendaItemKey } from '../bodies/profile';
+import { politicalTypes, type PoliticalElement } from './politicsSchema';
 
 export interface TextLeaf {
   text: string;
@@ -62,7 +64,7 @@ export interface DecisionElement {
   children: AttSatsElement[];
 }
 /** What an item or a sub-item holds under its title. */
-export type BodyElement = ParagraphElement | ForedragandeElement | DecisionElement;
+export type BodyElement = ParagraphElement | ForedragandeElement | DecisionElement | PoliticalElement;
 
 export interface SubItemElement {
   type: 'subitem';
@@ -87,7 +89,8 @@ export type ProtocolElement =
   | ParagraphElement
   | ForedragandeElement
   | DecisionElement
-  | AttSatsElement;
+  | AttSatsElement
+  | PoliticalElement;
 export type ProtocolNode = ProtocolElement | TextLeaf;
 
 export function isElement(node: unknown): node is ProtocolElement {
@@ -160,8 +163,8 @@ export function checkContent(content: readonly unknown[]): ContentProblem[] {
     else seen.add(node.id);
     const allowed: Record<string, readonly string[]> = {
       root: ['item'],
-      item: ['item-title', 'paragraph', 'foredragande', 'decision', 'subitem'],
-      subitem: ['subitem-title', 'paragraph', 'foredragande', 'decision'],
+      item: ['item-title', 'paragraph', 'foredragande', 'decision', 'subitem', ...politicalTypes],
+      subitem: ['subitem-title', 'paragraph', 'foredragande', 'decision', ...politicalTypes],
       decision: ['att-sats'],
     };
     const ok = allowed[parent];
