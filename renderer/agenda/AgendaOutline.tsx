@@ -13,7 +13,7 @@
  * Every change goes through AppEditor, i.e. through the document: a move is one move_node,
  * so the outline and the editor can never disagree about the order.
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSlateSelector, useSlateStatic } from 'slate-react';
 import type { Editor } from 'slate';
@@ -23,6 +23,7 @@ import { AppEditor } from '../editor/AppEditor';
 import { focusEditorAt, selectionBlockPath } from '../editor/focusEditor';
 import type { ItemLabels, MeetingNumbering, OutlineItem } from '../editor/numbering';
 import type { MoveAnnouncer } from './useMoveAnnouncer';
+import { isPlannedMinutes, MAX_PLANNED_MINUTES } from '../../src/protocol/schema';
 
 interface Row {
   kind: 'item' | 'subitem';
@@ -226,6 +227,7 @@ export function AgendaOutline({ items, numbering, announcer, numberingError }: A
           {ovriga ? t('agenda.newSubItemUnder', { title: ovriga.title || t('agenda.untitled') }) : t('agenda.newSubItem')}
         </button>
       </div>
+      {selectedItem ? <PlannedTime key={selectedItem.id} item={selectedItem} label={selectedLabel} /> : null}
       <p id="agenda-help" className="hint">
         {t('agenda.help')}
       </p>
@@ -333,7 +335,39 @@ const OutlineRow = memo(function OutlineRow({ row, item, labels, selected, curre
     >
       <span className="agenda-label">{label}</span> <span className="agenda-title">{title}</span>
       {row.kind === 'item' && item.bordlagd ? <span className="badge">{t('editor.bordlagd')}</span> : null}
+      {row.kind === 'item' && item.plannedMinutes !== null ? <span className="agenda-planned">{t('itemClock.plannedShort', { minutes: item.plannedMinutes })}</span> : null}
       {current ? <span className="visually-hidden"> {t('agenda.currentItem')}</span> : null}
     </li>
   );
 });
+
+/**
+ * The selected item's planned time in whole minutes (what the per-item clock compares with).
+ * Written to the document as soon as it is a valid number; emptied, the plan is removed.
+ */
+function PlannedTime({ item, label }: { item: OutlineItem; label: string }) {
+  const { t } = useTranslation();
+  const editor = useSlateStatic();
+  const [text, setText] = useState(item.plannedMinutes === null ? '' : String(item.plannedMinutes));
+  const id = useId();
+  return (
+    <p className="agenda-planned-time">
+      <label htmlFor={id}>{t('itemClock.planned', { label })}</label>{' '}
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={MAX_PLANNED_MINUTES}
+        step={1}
+        value={text}
+        data-testid="agenda-planned-minutes"
+        onChange={(e) => {
+          setText(e.target.value);
+          const minutes = e.target.value.trim() === '' ? null : Number(e.target.value);
+          if (minutes === null || isPlannedMinutes(minutes)) AppEditor.setPlannedMinutes(editor, item.id, minutes);
+        }}
+      />
+    </p>
+  );
+}

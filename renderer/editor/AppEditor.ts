@@ -5,6 +5,7 @@
  * and scrolling are the caller's.
  */
 import { Editor, Element, Node, Path, Range, Transforms } from 'slate';
+import { isPlannedMinutes } from '../../src/protocol/schema';
 import type { Suggestion } from '../../src/protocol/typeahead';
 import { attSats, decision, foredragande, newItem, newSubItem, type ItemElement, type SubItemElement } from './schema';
 import { leafAbove } from './withBlockEditing';
@@ -108,6 +109,15 @@ export const AppEditor = {
     const id = itemId ?? AppEditor.currentItem(editor)?.id;
     if (id === undefined) return false;
     return AppEditor.moveItem(editor, id, AppEditor.itemIndex(editor, id) + 1);
+  },
+
+  /** Sets the item's planned time in whole minutes, or removes it (null, or not 1–600). */
+  setPlannedMinutes(editor: Editor, itemId: string, minutes: number | null): boolean {
+    const index = AppEditor.itemIndex(editor, itemId);
+    if (index < 0) return false;
+    if (minutes !== null && isPlannedMinutes(minutes)) Transforms.setNodes(editor, { plannedMinutes: minutes }, { at: [index] });
+    else Transforms.unsetNodes(editor, 'plannedMinutes', { at: [index] });
+    return true;
   },
 
   /** Tables (bordlägger) the item or takes that back. Returns the new state. */

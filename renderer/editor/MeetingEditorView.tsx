@@ -24,6 +24,7 @@ import { EditorErrorBoundary } from './EditorErrorBoundary';
 import { DecisionLookContext, NumberingContext, renderElement, renderLeaf, type DecisionLook } from './elements';
 import { typeaheadPeople, useTypeahead } from './Typeahead';
 import { ReadBack } from './ReadBack';
+import { ItemClock } from './ItemClock';
 import type { Phrase } from '../../src/bodies/profile';
 import { useBodyDoc } from '../bodies/useBodyDoc';
 import { focusEditorAt, selectionBlockPath } from './focusEditor';
@@ -41,9 +42,11 @@ export interface MeetingEditorViewProps {
   meeting: MeetingFacts;
   bodyId: string;
   helpId: string;
+  /** The per-item clock: shown when on; it records item starts only while the meeting is in progress. */
+  clock?: { shown: boolean; recording: boolean };
 }
 
-export function MeetingEditorView({ doc, meeting, bodyId, helpId }: MeetingEditorViewProps) {
+export function MeetingEditorView({ doc, meeting, bodyId, helpId, clock }: MeetingEditorViewProps) {
   const { t } = useTranslation();
   const content = useMemo(() => doc.get('content', Y.XmlText), [doc]);
   const [generation, setGeneration] = useState(0);
@@ -105,14 +108,14 @@ export function MeetingEditorView({ doc, meeting, bodyId, helpId }: MeetingEdito
       ) : null}
       <EditorErrorBoundary key={session.generation} onError={rebuild}>
         <Slate editor={session.handle.editor}>
-          <EditorBody helpId={helpId} doc={doc} meeting={meeting} bodyId={bodyId} />
+          <EditorBody helpId={helpId} doc={doc} meeting={meeting} bodyId={bodyId} clock={clock} />
         </Slate>
       </EditorErrorBoundary>
     </>
   );
 }
 
-function EditorBody({ helpId, doc, meeting, bodyId }: Omit<MeetingEditorViewProps, 'doc'> & { doc: Y.Doc }) {
+function EditorBody({ helpId, doc, meeting, bodyId, clock }: Omit<MeetingEditorViewProps, 'doc'> & { doc: Y.Doc }) {
   const { t } = useTranslation();
   const editor = useSlateStatic();
 
@@ -158,6 +161,7 @@ function EditorBody({ helpId, doc, meeting, bodyId }: Omit<MeetingEditorViewProp
       <div className="meeting-body">
         <AgendaOutline items={items} numbering={numbering} announcer={announcer} numberingError={error} />
         <div className="editor-column">
+          {clock?.shown ? <ItemClock doc={doc} items={items} numbering={numbering} recording={clock.recording} /> : null}
           <Toolbar onReadBack={() => setReadBack(true)} />
           <Editable
             className="editor"

@@ -27,6 +27,7 @@ export function MeetingScreen({ meeting, body, onBack }: { meeting: Meeting; bod
   const [leaving, setLeaving] = useState(false);
   const [answered, setAnswered] = useState<Meeting | null>(null);
   const [previousOpen, setPreviousOpen] = useState(false);
+  const [clockShown, setClockShown] = useClockSetting();
   const meta = useMeetingMeta(replica?.doc ?? null);
   // The document's meta is the shared truth (another window may have started the meeting);
   // the list's row and our own last answer cover the moment before the document catches up.
@@ -82,6 +83,9 @@ export function MeetingScreen({ meeting, body, onBack }: { meeting: Meeting; bod
           </p>
         </div>
         <MeetingStatusControl meetingId={meeting.id} status={status} onChanged={setAnswered} />
+        <label className="item-clock-toggle">
+          <input type="checkbox" checked={clockShown} onChange={(e) => setClockShown(e.target.checked)} data-testid="item-clock-toggle" /> {t('itemClock.toggle')}
+        </label>
         <ExportDialog meetingId={meeting.id} locked={status === 'justerat'} />
         {replica ? <SaveStatus replica={replica} /> : <div role="status" className="save-status" data-testid="save-status" data-state={error ? 'error' : 'loading'}>{error ? null : t('save.loading')}</div>}
       </div>
@@ -104,11 +108,23 @@ export function MeetingScreen({ meeting, body, onBack }: { meeting: Meeting; bod
           <AttendanceSection replica={replica} bodyId={meeting.bodyId} />
           <PreviousMeetingSection meeting={meeting} open={previousOpen} onOpenChange={setPreviousOpen} />
           <FollowUpPanel replica={replica} meetingId={meeting.id} />
-          <MeetingEditorView doc={replica.doc} meeting={facts} bodyId={meeting.bodyId} helpId={helpId} />
+          <MeetingEditorView doc={replica.doc} meeting={facts} bodyId={meeting.bodyId} helpId={helpId} clock={{ shown: clockShown, recording: clockShown && status === 'pagar' }} />
         </>
       ) : (
         <p>{t('editor.opening')}</p>
       )}
     </main>
   );
+}
+
+const CLOCK_SETTING = 'paragraf.itemClock';
+
+/** The per-item clock is optional and off until turned on; this computer remembers the choice. */
+function useClockSetting(): [boolean, (on: boolean) => void] {
+  const [on, setOn] = useState(() => localStorage.getItem(CLOCK_SETTING) === 'on');
+  const set = (value: boolean) => {
+    setOn(value);
+    localStorage.setItem(CLOCK_SETTING, value ? 'on' : 'off');
+  };
+  return [on, set];
 }

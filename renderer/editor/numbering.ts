@@ -66,6 +66,7 @@ function sameEntry(a: OutlineItem, b: OutlineItem): boolean {
     a.title === b.title &&
     a.bordlagd === b.bordlagd &&
     a.agendaKey === b.agendaKey &&
+    a.plannedMinutes === b.plannedMinutes &&
     a.subItems.length === b.subItems.length &&
     a.subItems.every((s, i) => s.id === b.subItems[i]!.id && s.title === b.subItems[i]!.title)
   );

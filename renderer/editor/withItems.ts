@@ -9,11 +9,12 @@
  *   item title starts a new item (which turns a flat document of titles and paragraphs into
  *   items, one per title); an empty document gets one empty item;
  * - an item without a title gets an empty one; a second title inside an item starts a new
- *   item from there (the new item does not inherit bordlagd or the agenda key: it is another
- *   matter); an item inside an item is moved out after it; a sub-item title directly in an
+ *   item from there (the new item does not inherit bordlagd, the agenda key or the planned
+ *   time: it is another matter); an item inside an item is moved out after it; a sub-item title directly in an
  *   item becomes a sub-item; bare text in an item becomes a paragraph.
  */
 import { Editor, Element, Path, Text, Transforms, type NodeEntry } from 'slate';
+import { isPlannedMinutes } from '../../src/protocol/schema';
 import { itemTitle, newId, newItem, type ItemElement } from './schema';
 
 export function withItems<T extends Editor>(editor: T): T {
@@ -73,6 +74,13 @@ function repairTop(editor: Editor): boolean {
 }
 
 function repairItem(editor: Editor, item: ItemElement, path: Path): boolean {
+  // A planned time is whole minutes, 1–600; anything else (a merge, a bad paste) is no plan.
+  if ('plannedMinutes' in item && !isPlannedMinutes(item.plannedMinutes)) {
+    // setNodes with undefined, not unsetNodes: unsetNodes compares with null and would leave a
+    // null there (one can arrive from a merge).
+    Transforms.setNodes(editor, { plannedMinutes: undefined }, { at: path });
+    return true;
+  }
   const children = item.children as unknown[];
   if (children.length === 0) {
     Transforms.insertNodes(editor, itemTitle(), { at: [...path, 0] });
@@ -99,7 +107,7 @@ function repairItem(editor: Editor, item: ItemElement, path: Path): boolean {
       Editor.withoutNormalizing(editor, () => {
         Transforms.splitNodes(editor, { at });
         const next = Path.next(path);
-        Transforms.unsetNodes(editor, ['bordlagd', 'agendaKey'], { at: next });
+        Transforms.unsetNodes(editor, ['bordlagd', 'agendaKey', 'plannedMinutes'], { at: next });
         Transforms.setNodes(editor, { id: newId() }, { at: next });
       });
       return true;

@@ -78,6 +78,8 @@ export interface ItemElement {
   bordlagd?: boolean;
   /** What a standard agenda item is for (from the body profile), so other modules find it. */
   agendaKey?: AgendaItemKey;
+  /** The time planned for the item, in whole minutes (the per-item clock compares against it). */
+  plannedMinutes?: number;
   children: Array<ItemTitleElement | BodyElement | SubItemElement>;
 }
 
@@ -115,8 +117,13 @@ export interface OutlineItem {
   title: string;
   bordlagd: boolean;
   agendaKey: AgendaItemKey | null;
+  plannedMinutes: number | null;
   subItems: OutlineSubItem[];
 }
+
+/** The longest plan an item can have: a whole day's meeting. Anything else is not a plan. */
+export const MAX_PLANNED_MINUTES = 600;
+export const isPlannedMinutes = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_PLANNED_MINUTES;
 
 /**
  * The agenda as it stands in a document: items in order with their titles and sub-items.
@@ -140,6 +147,7 @@ export function outline(content: readonly unknown[]): OutlineItem[] {
       title: title && isElement(title) ? plainText(title).trim() : '',
       bordlagd: node.bordlagd === true,
       agendaKey: node.agendaKey ?? null,
+      plannedMinutes: isPlannedMinutes(node.plannedMinutes) ? node.plannedMinutes : null,
       subItems,
     });
   }

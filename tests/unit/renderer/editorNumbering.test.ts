@@ -37,8 +37,8 @@ describe('the outline reader', () => {
   test('reads items, titles, flags and sub-items in order', () => {
     const read = createOutlineReader();
     expect(read(doc().children)).toEqual([
-      { id: 'a', title: 'Godkännande', bordlagd: false, agendaKey: null, subItems: [] },
-      { id: 'b', title: 'Övriga frågor', bordlagd: false, agendaKey: null, subItems: [{ id: 's1', title: 'Vaccination' }] },
+      { id: 'a', title: 'Godkännande', bordlagd: false, agendaKey: null, plannedMinutes: null, subItems: [] },
+      { id: 'b', title: 'Övriga frågor', bordlagd: false, agendaKey: null, plannedMinutes: null, subItems: [{ id: 's1', title: 'Vaccination' }] },
     ]);
   });
 
@@ -75,7 +75,7 @@ describe('the outline reader', () => {
 
 describe('computeNumbers', () => {
   const items = (ids: string[], subs: Record<string, string[]> = {}) =>
-    ids.map((id) => ({ id, title: id, bordlagd: false, agendaKey: null, subItems: (subs[id] ?? []).map((s) => ({ id: s, title: s })) }));
+    ids.map((id) => ({ id, title: id, bordlagd: false, agendaKey: null, plannedMinutes: null, subItems: (subs[id] ?? []).map((s) => ({ id: s, title: s })) }));
   const labels = (n: ReturnType<typeof computeNumbers>, ids: string[]) => ids.map((id) => n.items.get(id)?.label);
 
   test('before the start, the labels continue the body’s year and follow the order', () => {

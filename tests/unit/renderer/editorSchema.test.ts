@@ -19,7 +19,9 @@ function shape(node: Node): Shape {
   const leaf = node.children.every((c) => !Element.isElement(c));
   const attrs = node.type === 'item' && node.bordlagd ? '+bordlagd' : '';
   const key = node.type === 'item' && node.agendaKey ? `#${node.agendaKey}` : '';
-  return leaf ? [`${node.type}${attrs}${key}`, Node.string(node)] : [`${node.type}${attrs}${key}`, ...node.children.map(shape)];
+  const plan = node.type === 'item' && node.plannedMinutes !== undefined ? `~${String(node.plannedMinutes)}min` : '';
+  const tag = `${node.type}${attrs}${key}${plan}`;
+  return leaf ? [tag, Node.string(node)] : [tag, ...node.children.map(shape)];
 }
 
 function normalised(input: unknown[]): Editor {
@@ -116,6 +118,19 @@ const fixtures: Record<string, Fixture[]> = {
         ['item', ['item-title', 'Ny fråga'], ['paragraph', 'y']],
       ],
     },
+    {
+      name: 'a planned time in whole minutes is kept, and a split-off item does not inherit it',
+      input: [{ ...I('i1', T('Budget'), P('x'), T('Ny fråga')), plannedMinutes: 15 }],
+      output: [
+        ['item~15min', ['item-title', 'Budget'], ['paragraph', 'x']],
+        ['item', ['item-title', 'Ny fråga']],
+      ],
+    },
+    ...[0, -5, 1.5, 601, '10', null].map((bad) => ({
+      name: `a planned time of ${JSON.stringify(bad)} is not a plan and is removed, the item kept`,
+      input: [{ ...I('i1', T('Budget'), P('x')), plannedMinutes: bad }],
+      output: [['item', ['item-title', 'Budget'], ['paragraph', 'x']]] as Shape[],
+    })),
     {
       name: 'an item inside an item is moved out after it, keeping its attributes',
       input: [I('i1', T('Yttre'), P('a'), { ...I('i2', T('Inre'), P('b')), bordlagd: true }, P('c'))],
