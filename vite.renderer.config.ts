@@ -6,7 +6,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { contentSecurityPolicy } from './main/electron/csp';
+import { contentSecurityPolicy } from './main/electron/csp.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
