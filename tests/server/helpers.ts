@@ -457,9 +457,19 @@ export async function makeBackend(mode: Mode): Promise<Backend> {
     mode,
     env: { PARAGRAF_DATABASE_URL: db.appUrl },
     stored: async (name) => {
-      const s = await sql<{ state: Buffer }>(db.superUrl, 'SELECT state FROM paragraf.documents WHERE name = $1', [name]);
-      const u = await sql<{ data: Buffer }>(db.superUrl, 'SELECT data FROM paragraf.document_updates WHERE name = $1 ORDER BY id', [name]);
-      return { snapshot: s[0]?.state ?? null, updates: u.map((r) => r.data) };
+      // One snapshot of both tables: the server may fold the log into the snapshot between two
+      // separate reads, and the text would then look lost.
+      const client = new pg.Client({ connectionString: db.superUrl });
+      await client.connect();
+      try {
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        const s = await client.query<{ state: Buffer }>('SELECT state FROM paragraf.documents WHERE name = $1', [name]);
+        const u = await client.query<{ data: Buffer }>('SELECT data FROM paragraf.document_updates WHERE name = $1 ORDER BY id', [name]);
+        await client.query('COMMIT');
+        return { snapshot: s.rows[0]?.state ?? null, updates: u.rows.map((r) => r.data) };
+      } finally {
+        await client.end();
+      }
     },
     corruptSnapshot: async (name) => {
       await sql(db.superUrl, 'UPDATE paragraf.documents SET state = set_byte(state, length(state) / 2, get_byte(state, length(state) / 2) # 255) WHERE name = $1', [name]);
