@@ -5,6 +5,7 @@
  *   tsx main/cli/paragraf.ts meetings --data-dir DIR
  *   tsx main/cli/paragraf.ts items   --data-dir DIR --meeting ID
  *   tsx main/cli/paragraf.ts export  --data-dir DIR --meeting ID [--pdfa 1b|2b] [--docx] [--items ID,ID…] [-o FILE]
+ *   tsx main/cli/paragraf.ts export  --data-dir DIR --meeting ID --kallelse [--pdfa 1b|2b] [--docx] [-o FILE]
  *   tsx main/cli/paragraf.ts sign    FILE.pdf --p12 CERT.p12 [--field ROLE] [--reason TEXT] [--location TEXT] [-o OUT.pdf]
  *   tsx main/cli/paragraf.ts verify  FILE.pdf [--json]
  *
@@ -38,6 +39,7 @@ const usage = `Användning / Usage:
   paragraf meetings --data-dir DIR
   paragraf items    --data-dir DIR --meeting ID
   paragraf export   --data-dir DIR --meeting ID [--pdfa 1b|2b] [--docx] [--items ID,ID…] [-o FILE]
+  paragraf export   --data-dir DIR --meeting ID --kallelse [--pdfa 1b|2b] [--docx] [-o FILE]
   paragraf sign     FILE.pdf --p12 CERT.p12 [--field ROLE] [--reason TEXT] [--location TEXT] [-o OUT.pdf]
   paragraf verify   FILE.pdf [--json]
 Lösenordet till certifikatet läses från PARAGRAF_P12_PASSWORD (eller --password-env NAMN).
@@ -89,6 +91,18 @@ async function main(): Promise<number> {
     if (pdfa !== undefined && pdfa !== '1b' && pdfa !== '2b') fail('--pdfa ska vara 1b eller 2b.', '--pdfa must be 1b or 2b.');
     // A protokollsutdrag of these § (ids from "paragraf items"), and/or Word instead of PDF.
     const items = opt('--items')?.split(',').map((i) => i.trim()).filter((i) => i !== '');
+    if (argv.includes('--kallelse')) {
+      // The kallelse with its föredragningslista, before the meeting: the whole agenda, never chosen §.
+      if (items) fail('--items gäller protokollsutdrag, inte kallelse.', '--items is for a protokollsutdrag, not a kallelse.');
+      const format = argv.includes('--docx') ? 'docx' : 'pdf';
+      await withCore(async (core) => {
+        const r = await call(core, 'export.kallelse', { meetingId, format, ...(pdfa ? { pdfa } : {}) });
+        const out = opt('-o') ?? r.fileName;
+        writeFileAtomic(out, Buffer.from(r.data, 'base64'));
+        process.stdout.write(`${out}${r.pages === null ? '' : `\t${r.pages} sidor/pages`}\tsha256 ${r.sha256}\n`);
+      });
+      return 0;
+    }
     if (argv.includes('--docx')) {
       await withCore(async (core) => {
         const r = await call(core, 'export.docx', { meetingId, ...(items ? { items } : {}) });

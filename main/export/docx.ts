@@ -10,12 +10,12 @@ import { utdragsbestyrkande, type Block, type ProtocolModel } from '../../src/ex
 import { signaturePageText } from './signaturePage';
 
 const LANG = { value: 'sv-SE' } as const;
-const run = (text: string, o: { bold?: boolean; italics?: boolean } = {}) => new TextRun({ text, language: LANG, ...o });
-const para = (text: string, o: { bold?: boolean; italics?: boolean; indent?: boolean } = {}) =>
+export const run = (text: string, o: { bold?: boolean; italics?: boolean } = {}) => new TextRun({ text, language: LANG, ...o });
+export const para = (text: string, o: { bold?: boolean; italics?: boolean; indent?: boolean } = {}) =>
   new Paragraph({ children: [run(text, o)], ...(o.indent ? { indent: { left: 360 } } : {}), spacing: { after: 120 } });
-const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ heading: level, children: [run(text)], keepNext: true });
-const bullet = (text: string) => new Paragraph({ numbering: { reference: 'bullets', level: 0 }, children: [run(text)] });
-const labelled = (label: string, value: string) => new Paragraph({ children: [run(`${label}: `, { bold: true }), run(value)], spacing: { after: 80 } });
+export const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ heading: level, children: [run(text)], keepNext: true });
+export const bullet = (text: string) => new Paragraph({ numbering: { reference: 'bullets', level: 0 }, children: [run(text)] });
+export const labelled = (label: string, value: string) => new Paragraph({ children: [run(`${label}: `, { bold: true }), run(value)], spacing: { after: 80 } });
 
 function blocks(bs: Block[]): Paragraph[] {
   const out: Paragraph[] = [];
@@ -84,14 +84,22 @@ export async function renderProtocolDocx(model: ProtocolModel): Promise<Buffer> 
     body.push(heading(page.verifyHeading, HeadingLevel.HEADING_3), ...page.verify.map((p) => para(p)));
   }
 
+  return wordDocument(`${model.bodyName} ${model.documentTitle.toLocaleLowerCase('sv')} ${model.date}`, model, body);
+}
+
+/**
+ * A Word document with Paragraf's styles (Calibri, sv-SE, bullets), the header line
+ * "body · title · date · Dnr" and "Sida n (N)" in the footer: shared by every DOCX export.
+ */
+export function wordDocument(title: string, header: Pick<ProtocolModel, 'bodyName' | 'documentTitle' | 'date' | 'dnr'>, body: Paragraph[]): Promise<Buffer> {
   const doc = new Document({
     creator: 'Paragraf',
-    title: `${model.bodyName} ${model.documentTitle.toLocaleLowerCase('sv')} ${model.date}`,
+    title,
     styles: { default: { document: { run: { font: 'Calibri', size: 22, language: LANG } } } },
     numbering: { config: [{ reference: 'bullets', levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 360, hanging: 260 } } } }] }] },
     sections: [
       {
-        headers: { default: new Header({ children: [new Paragraph({ children: [run(`${model.bodyName} · ${model.documentTitle} · ${model.date}${model.dnr ? ` · Dnr ${model.dnr}` : ''}`)] })] }) },
+        headers: { default: new Header({ children: [new Paragraph({ children: [run(`${header.bodyName} · ${header.documentTitle} · ${header.date}${header.dnr ? ` · Dnr ${header.dnr}` : ''}`)] })] }) },
         footers: {
           default: new Footer({
             children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ language: LANG, children: ['Sida ', PageNumber.CURRENT, ' (', PageNumber.TOTAL_PAGES, ')'] })] })],

@@ -7,10 +7,13 @@ import { createHash } from 'node:crypto';
 import type * as Y from 'yjs';
 import type { ApiHandlers } from '../../src/api/contract';
 import { ParagrafError } from '../../src/api/errors';
-import { buildProtocolModel, extractModel, type ProtocolModel } from '../../src/export/model';
+import { buildKallelseModel } from '../../src/export/kallelse';
+import { buildProtocolModel, extractModel, type ProtocolInput, type ProtocolModel } from '../../src/export/model';
 import type { Db } from '../core/db';
 import type { DocStore } from '../core/docStore';
 import { renderProtocolDocx } from './docx';
+import { renderKallelseDocx } from './kallelseDocx';
+import { renderKallelsePdf } from './kallelsePdf';
 import { readProtocolInput } from './fromCore';
 import { addRattelse, checkSignedExport, lockMeeting, modelHash, readLock, readRattelser, recordExport, snapshotDoc, type Locker } from './justering';
 import { countPages, renderProtocolPdf } from './pdf';
@@ -26,7 +29,7 @@ export interface ExportHost {
   meetingChanged(meetingId: string): void;
 }
 
-type ExportHandlers = Pick<ApiHandlers, 'export.pdf' | 'export.docx' | 'export.sign' | 'export.verify' | 'justering.status' | 'justering.lock' | 'justering.rattelse'>;
+type ExportHandlers = Pick<ApiHandlers, 'export.pdf' | 'export.docx' | 'export.kallelse' | 'export.sign' | 'export.verify' | 'justering.status' | 'justering.lock' | 'justering.rattelse'>;
 
 /** A file name without characters Windows or macOS refuse; å ä ö folded to plain letters. */
 export function protocolFileName(body: string, documentTitle: string, date: string, ext = 'pdf'): string {
@@ -43,24 +46,23 @@ const hex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 export function exportHandlers(host: ExportHost): ExportHandlers {
   /**
-   * The protocol model of a meeting as it is now. A justerat meeting is printed from its locked
+   * The input of a meeting's protocol model as it is now. A justerat meeting is printed from its locked
    * snapshot (whatever reached the live document since, e.g. through sync, is not the protocol),
    * with the rättelser of the live document and the lock record.
    */
-  const modelOf = (meetingId: string): ProtocolModel => {
+  const inputOf = (meetingId: string): ProtocolInput => {
     const { db, docs } = host.ready();
     // Labels and attendance come from the projections: bring them up to date first.
     host.flushProjections();
     if (docs.kindOf(meetingId) !== 'meeting') throw new ParagrafError('NOT_FOUND', 'Mötet finns inte.', 'The meeting does not exist.');
     const lock = readLock(db, meetingId);
-    if (!lock) return buildProtocolModel(readProtocolInput(db, docs, meetingId));
-    return buildProtocolModel(
-      readProtocolInput(db, docs, meetingId, snapshotDoc(lock), {
-        rattelser: readRattelser(docs.get(meetingId)),
-        justerat: { at: lock.lockedAt, signers: lock.signers.map((s) => ({ name: s.name, signedAt: s.signedAt })), signedPdfSha256: lock.signedPdfSha256 },
-      }),
-    );
+    if (!lock) return readProtocolInput(db, docs, meetingId);
+    return readProtocolInput(db, docs, meetingId, snapshotDoc(lock), {
+      rattelser: readRattelser(docs.get(meetingId)),
+      justerat: { at: lock.lockedAt, signers: lock.signers.map((s) => ({ name: s.name, signedAt: s.signedAt })), signedPdfSha256: lock.signedPdfSha256 },
+    });
   };
+  const modelOf = (meetingId: string): ProtocolModel => buildProtocolModel(inputOf(meetingId));
   const chosen = (model: ProtocolModel, items: string[] | undefined): ProtocolModel => {
     if (!items) return model;
     const known = new Set(model.items.map((i) => i.id));
@@ -102,6 +104,15 @@ export function exportHandlers(host: ExportHost): ExportHandlers {
       const model = chosen(modelOf(meetingId), items);
       const docx = await renderProtocolDocx(model);
       return { docx: docx.toString('base64'), fileName: protocolFileName(model.bodyName, model.documentTitle, model.date, 'docx'), sha256: hex(docx) };
+    },
+    'export.kallelse': async ({ meetingId, format, pdfa }) => {
+      const model = buildKallelseModel(inputOf(meetingId));
+      if (format === 'docx') {
+        const docx = await renderKallelseDocx(model);
+        return { data: docx.toString('base64'), fileName: protocolFileName(model.bodyName, model.documentTitle, model.date, 'docx'), sha256: hex(docx), format, pages: null };
+      }
+      const pdf = await renderKallelsePdf(model, pdfa ? { pdfa } : {});
+      return { data: pdf.toString('base64'), fileName: protocolFileName(model.bodyName, model.documentTitle, model.date), sha256: hex(pdf), format, pages: countPages(pdf) };
     },
     'export.sign': ({ pdf, p12, password, field, reason, location }) => {
       const signer = loadPkcs12(Buffer.from(p12, 'base64'), password);

@@ -45,9 +45,9 @@ export interface PdfOptions {
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
 
-const A4 = { width: 595.28, height: 841.89 };
-const MARGIN = { top: 92, bottom: 104, left: 62, right: 62 };
-const SIZE = { body: 10.5, small: 8, h1: 18, h2: 13, h3: 11 };
+export const A4 = { width: 595.28, height: 841.89 };
+export const MARGIN = { top: 92, bottom: 104, left: 62, right: 62 };
+export const SIZE = { body: 10.5, small: 8, h1: 18, h2: 13, h3: 11 };
 /** A signature box on the last page: wide enough for a long name at 9 pt, two lines high. */
 const BOX = { w: 300, h: 34 };
 
@@ -86,10 +86,16 @@ export function registerSans(doc: Doc): void {
   doc.registerFont('Sans-BoldOblique', font('DejaVuSans-BoldOblique.ttf'));
 }
 
-export function renderProtocolPdf(model: ProtocolModel, options: PdfOptions = {}): Promise<Buffer> {
+/** What the page furniture of every export prints: the header band and the boxes at the foot. */
+export type PageHeader = Pick<ProtocolModel, 'bodyName' | 'documentTitle' | 'date' | 'dnr' | 'pageBoxes'>;
+
+/**
+ * A new tagged, PDF/A-claiming A4 document with DejaVu Sans registered and a Document
+ * structure root: the set-up every export (protocol, utdrag, kallelse) shares.
+ */
+export function startTaggedPdf(info: { title: string; author: string; subject: string }, options: PdfOptions = {}): { doc: Doc; done: Promise<Buffer>; root: Struct; w: Writer } {
   const pdfa = options.pdfa ?? '2b';
   const now = options.now ?? new Date();
-  const title = `${model.bodyName} ${model.documentTitle.toLocaleLowerCase('sv')} ${model.date}`;
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
@@ -100,16 +106,30 @@ export function renderProtocolPdf(model: ProtocolModel, options: PdfOptions = {}
     // PDF/A-1 is PDF 1.4; PDF/A-2 builds on PDF 1.7.
     pdfVersion: pdfa === '1b' ? '1.4' : '1.7',
     subset: pdfa === '1b' ? 'PDF/A-1b' : 'PDF/A-2b',
-    info: { Title: title, Author: model.signatures.find((s) => s.role === 'sekreterare')?.name ?? model.bodyName, Subject: model.documentTitle, Creator: 'Paragraf', Producer: 'Paragraf', CreationDate: now, ModDate: now },
+    info: { Title: info.title, Author: info.author, Subject: info.subject, Creator: 'Paragraf', Producer: 'Paragraf', CreationDate: now, ModDate: now },
   } as PDFKit.PDFDocumentOptions);
   const done = collectPdf(doc);
   registerSans(doc);
   doc.font('Sans').fontSize(SIZE.body);
-
-  let boxes: SignatureBox[] = [];
   const root = doc.struct('Document');
   doc.addStructure(root);
-  const w = new Writer(doc, root);
+  return { doc, done, root, w: new Writer(doc, root) };
+}
+
+/** Page furniture on every page, once the page count is known ("Sida 3 (12)"). */
+export function paginate(doc: Doc, header: PageHeader): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    furniture(doc, header, i - range.start + 1, range.count);
+  }
+}
+
+export function renderProtocolPdf(model: ProtocolModel, options: PdfOptions = {}): Promise<Buffer> {
+  const title = `${model.bodyName} ${model.documentTitle.toLocaleLowerCase('sv')} ${model.date}`;
+  const author = model.signatures.find((s) => s.role === 'sekreterare')?.name ?? model.bodyName;
+  const { doc, done, root, w } = startTaggedPdf({ title, author, subject: model.documentTitle }, options);
+  let boxes: SignatureBox[] = [];
 
   // 1. Header and "Tid och plats".
   w.heading('H1', [model.bodyName, model.documentTitle], SIZE.h1);
@@ -190,20 +210,14 @@ export function renderProtocolPdf(model: ProtocolModel, options: PdfOptions = {}
     font.encode(SIGNATURE_GLYPHS.join(' '));
   }
   root.end();
-
-  // Page furniture on every page, once the page count is known ("Sida 3 (12)").
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    furniture(doc, model, i - range.start + 1, range.count);
-  }
+  paginate(doc, model);
 
   if (options.signatureFields !== false && model.signatures.length > 0 && model.kind === 'protokoll') addSignatureFields(doc, model, boxes);
   doc.end();
   return done;
 }
 
-class Writer {
+export class Writer {
   constructor(
     private readonly doc: Doc,
     private readonly root: Struct,
@@ -214,7 +228,7 @@ class Writer {
   }
 
   /** Starts a new page unless `height` fits above the bottom margin (keep-with-next). */
-  private need(height: number): void {
+  need(height: number): void {
     if (this.doc.y + height > A4.height - MARGIN.bottom) this.doc.addPage();
   }
 
@@ -346,7 +360,7 @@ class Writer {
   }
 }
 
-function furniture(doc: Doc, model: ProtocolModel, page: number, pages: number): void {
+function furniture(doc: Doc, model: PageHeader, page: number, pages: number): void {
   // Writing into the margins: without this pdfkit would start a new page for the footer.
   const bottom = doc.page.margins.bottom;
   doc.page.margins.bottom = 0;

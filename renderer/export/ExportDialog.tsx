@@ -3,7 +3,8 @@
  * <dialog> (showModal: focus moves in, the page behind is inert, Escape closes, focus returns
  * to the button) with three forms, each usable by keyboard alone:
  *
- * - Export: PDF or DOCX, the whole protocol or a protokollsutdrag of chosen §.
+ * - Export: PDF or DOCX, the whole protocol or a protokollsutdrag of chosen §, or the kallelse
+ *   with its föredragningslista (before the meeting).
  * - Sign: a PDF (the one just exported, or a chosen file), a PKCS#12 file and its password; the
  *   signed file is saved. The password lives in this form's state only for the call.
  * - Verify: any signed PDF; signers, validity, and whether it changed after the last signature.
@@ -71,6 +72,7 @@ export function ExportDialog({ meetingId, locked }: { meetingId: string; locked:
   const trigger = useRef<HTMLButtonElement>(null);
   const [items, setItems] = useState<ItemRow[]>([]);
   const [format, setFormat] = useState<'pdf' | 'docx'>('pdf');
+  const [kind, setKind] = useState<'protokoll' | 'kallelse'>('protokoll');
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState<'export' | 'sign' | 'verify' | 'rattelse' | 'lock' | null>(null);
   const [error, setError] = useState<Bilingual | null>(null);
@@ -95,7 +97,13 @@ export function ExportDialog({ meetingId, locked }: { meetingId: string; locked:
     const selected = items.filter((i) => chosen.has(i.id)).map((i) => i.id);
     const params = { meetingId, ...(selected.length > 0 ? { items: selected } : {}) };
     try {
-      if (format === 'pdf') {
+      if (kind === 'kallelse') {
+        // The föredragningslista of the whole agenda: no § to choose, nothing to sign.
+        const res = await api.invoke('export.kallelse', { meetingId, format });
+        if (!res.ok) return setError(res.error.message);
+        save(res.value.data, res.value.fileName, format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+        setDone(s.exported(res.value.fileName, res.value.pages));
+      } else if (format === 'pdf') {
         const res = await api.invoke('export.pdf', params);
         if (!res.ok) return setError(res.error.message);
         save(res.value.pdf, res.value.fileName, 'application/pdf');
@@ -221,6 +229,15 @@ export function ExportDialog({ meetingId, locked }: { meetingId: string; locked:
         <form onSubmit={(e) => void onExport(e)} aria-labelledby={`${id}-export`}>
           <h3 id={`${id}-export`}>{s.exportHeading}</h3>
           <fieldset>
+            <legend>{s.document}</legend>
+            <label>
+              <input type="radio" name="kind" value="protokoll" checked={kind === 'protokoll'} onChange={() => setKind('protokoll')} /> {s.documentProtocol}
+            </label>
+            <label>
+              <input type="radio" name="kind" value="kallelse" checked={kind === 'kallelse'} onChange={() => setKind('kallelse')} /> {s.documentKallelse}
+            </label>
+          </fieldset>
+          <fieldset>
             <legend>{s.format}</legend>
             <label>
               <input type="radio" name="format" value="pdf" checked={format === 'pdf'} onChange={() => setFormat('pdf')} /> {s.formatPdf}
@@ -229,7 +246,7 @@ export function ExportDialog({ meetingId, locked }: { meetingId: string; locked:
               <input type="radio" name="format" value="docx" checked={format === 'docx'} onChange={() => setFormat('docx')} /> {s.formatDocx}
             </label>
           </fieldset>
-          {items.length > 0 ? (
+          {items.length > 0 && kind === 'protokoll' ? (
             <fieldset className="export-items">
               <legend>{s.extract}</legend>
               {items.map((i) => (

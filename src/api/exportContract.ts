@@ -88,6 +88,11 @@ export const exportMethods = {
     z.object({ docx: base64, fileName: z.string(), sha256: z.string() }),
     'The same protocol (or protokollsutdrag) as an editable Word document (DOCX), from the same protocol model as the PDF.',
   ),
+  'export.kallelse': method(
+    z.object({ meetingId: id, format: z.enum(['pdf', 'docx']).default('pdf'), pdfa: pdfaLevel.optional() }).strict(),
+    z.object({ data: base64, fileName: z.string(), sha256: z.string(), format: z.enum(['pdf', 'docx']), pages: z.number().int().nullable() }),
+    'The kallelse with its föredragningslista (the meeting’s items with § numbers, or 1, 2, 3 before numbering; who is called from the roster), before the meeting: a tagged PDF/A like the protocol, or DOCX.',
+  ),
   'justering.status': method(z.object({ meetingId: id }).strict(), justeringStatusSchema, 'Whether the meeting is justerat and locked, the lock record, and its rättelser.'),
   'justering.lock': method(
     z.object({ meetingId: id, pdf: base64.min(1) }).strict(),

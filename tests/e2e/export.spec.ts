@@ -106,3 +106,44 @@ test('exports the protocol as a PDF from the dialog, signs it there, marks it ju
   const after = execFileSync('pdftotext', [corrected, '-'], { encoding: 'utf8' }).replace(/\s+/gu, ' ');
   expect(after).toMatch(/Rättelser .*Märta Sekreterare.*Ändring: Tillägget ska stå i § 1, inte i rubriken\. Skäl: Felskrivning/u);
 });
+
+test('exports the kallelse with its föredragningslista from the dialog, by keyboard, before the meeting', async ({ page, harness }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paragraf-e2e-kallelse-'));
+  await openApp(page, harness);
+  await createBody(page, 'LSVO', 'Sammanträdesprotokoll', 'ledningsgrupp');
+  await createMeeting(page, 'LSVO', '2021-05-07', 'Sammanträde');
+  await expectSaved(page);
+
+  await page.getByTestId('open-export').focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByTestId('export-dialog');
+  const extract = dialog.getByRole('group', { name: /Protokollsutdrag/u });
+  await expect(extract.getByRole('checkbox').first()).toBeVisible();
+  // The agenda's items as the dialog lists them ("§ 1 Val av justerare …"), in order.
+  const agenda = (await extract.locator('label').allInnerTexts()).map((t) => t.trim());
+  expect(agenda.length).toBeGreaterThanOrEqual(3);
+
+  // Choose the kallelse by keyboard: the radio group moves with the arrow keys.
+  await dialog.getByRole('radio', { name: 'Protokoll (eller protokollsutdrag)' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(dialog.getByRole('radio', { name: 'Kallelse med föredragningslista' })).toBeChecked();
+  // A kallelse has the whole agenda: no § to choose.
+  await expect(extract).toBeHidden();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const pdf = path.join(dir, 'kallelse.pdf');
+  const name = await download(page, () => dialog.getByRole('button', { name: 'Exportera', exact: true }).press('Enter'), pdf);
+  expect(name).toBe('LSVO-kallelse-2021-05-07.pdf');
+  await expect(page.getByTestId('export-done')).toContainText('Klar: LSVO-kallelse-2021-05-07.pdf');
+  // Compared without whitespace: pdftotext may join "§ 1" or break a long title anywhere.
+  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/gu, '');
+  expect(text).toContain('Kallelse');
+  let at = text.indexOf('Föredragningslista');
+  expect(at).toBeGreaterThan(0);
+  for (const line of agenda) {
+    const next = text.indexOf(line.replace(/\s+/gu, ''), at);
+    expect(next, line).toBeGreaterThan(at);
+    at = next;
+  }
+  expect(text).not.toContain('Elektroniskaunderskrifter');
+});

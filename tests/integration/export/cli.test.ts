@@ -40,6 +40,21 @@ describe('paragraf command line', () => {
     expect(xml).toContain(rows[1]![2]!);
     expect(xml).not.toContain(rows[0]![2]!);
 
+    // The kallelse with its föredragningslista, as PDF: the agenda's items in order.
+    const kallelse = path.join(work, 'kallelse.pdf');
+    const called = cli(['export', '--data-dir', dataDir, '--meeting', meeting.id, '--kallelse', '-o', kallelse]);
+    expect(called.err).toBe('');
+    expect(called.status).toBe(0);
+    const ktext = execFileSync('pdftotext', [kallelse, '-'], { encoding: 'utf8' }).replace(/\s+/gu, ' ');
+    expect(ktext).toContain('Föredragningslista');
+    expect(ktext.indexOf(rows[0]![2]!)).toBeGreaterThan(ktext.indexOf('Föredragningslista'));
+    expect(ktext.indexOf(rows[1]![2]!)).toBeGreaterThan(ktext.indexOf(rows[0]![2]!));
+    const mixed = cli(['export', '--data-dir', dataDir, '--meeting', meeting.id, '--kallelse', '--items', rows[0]![0]!, '-o', path.join(work, 'x.pdf')]);
+    expect(mixed.status).toBe(1);
+    expect(mixed.err).toContain('--items gäller protokollsutdrag, inte kallelse.');
+    expect(mixed.err).toContain('--items is for a protokollsutdrag, not a kallelse.');
+    expect(fs.existsSync(path.join(work, 'x.pdf'))).toBe(false);
+
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(work, 'k.pem'), '-out', path.join(work, 'c.pem'), '-days', '5', '-utf8', '-subj', '/CN=Åke Sjöström-Lévy'], { stdio: 'ignore' });
     execFileSync('openssl', ['pkcs12', '-export', '-inkey', path.join(work, 'k.pem'), '-in', path.join(work, 'c.pem'), '-out', path.join(work, 's.p12'), '-passout', 'pass:rätt'], { stdio: 'ignore' });
     fs.rmSync(path.join(work, 'k.pem'));
@@ -65,5 +80,5 @@ describe('paragraf command line', () => {
     const changed = cli(['verify', pdf]);
     expect(changed.status).toBe(2);
     expect(changed.out).toContain('Filen har ändrats efter den sista underskriften');
-  }, 60_000);
+  }, 120_000);
 });

@@ -10,7 +10,7 @@ import { unwrap } from '../../../src/api/client';
 import { buildProtocolModel, modelReadingOrder } from '../../../src/export/model';
 import type { Core } from '../../../main/core/Core';
 import { openCore, tempDir } from '../../helpers/coreTransport';
-import { bodyText, inOrder, preflight, run, squash } from '../../helpers/pdfTools';
+import { bodyText, inOrder, pdfaStructure, preflight, run, squash } from '../../helpers/pdfTools';
 import { createLsvoMeeting } from './lsvo';
 
 let core: Core;
@@ -97,6 +97,9 @@ describe('protocol PDF', () => {
     expect(raw).toMatch(/<pdfaid:part>2<\/pdfaid:part>/u);
     expect(raw.startsWith('%PDF-1.7')).toBe(true);
     expect(fs.readFileSync(files['1b'], 'latin1').startsWith('%PDF-1.4')).toBe(true);
+    // What Preflight cannot check for part 2: the structural rules, read from every object.
+    expect(pdfaStructure(files['2b'], 2)).toEqual([]);
+    expect(pdfaStructure(files['1b'], 1)).toEqual([]);
   });
 
   it('PDFBox Preflight accepts the PDF/A-1b export and refuses the 2b one as 1b', () => {

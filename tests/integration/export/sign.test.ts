@@ -16,7 +16,7 @@ import type { Core } from '../../../main/core/Core';
 import { loadPkcs12, signPdf, signPdfFile } from '../../../main/export/sign';
 import { verifyPdf } from '../../../main/export/verify';
 import { openCore, tempDir } from '../../helpers/coreTransport';
-import { preflight, run } from '../../helpers/pdfTools';
+import { pdfaStructure, preflight, run } from '../../helpers/pdfTools';
 import { createLsvoMeeting } from './lsvo';
 
 const dir = tempDir('paragraf-sign-');
@@ -153,6 +153,12 @@ describe('signing in turn', () => {
     signPdfFile(at('protocol-1b.pdf'), at('signed-1b.pdf'), at(signers[0].file), PASSWORD);
     const r = preflight(at('signed-1b.pdf'));
     expect(r.out).toContain('is a valid PDF/A-1b file');
+    expect(pdfaStructure(at('signed-1b.pdf'), 1)).toEqual([]);
+  });
+
+  it('the PDF/A-2b export passes the structural PDF/A-2b checks before and after three signatures (appearances, fonts, no transparency)', () => {
+    expect(pdfaStructure(at('protocol-2b.pdf'), 2)).toEqual([]);
+    expect(pdfaStructure(at('signed-3.pdf'), 2)).toEqual([]);
   });
 });
 
