@@ -80,5 +80,5 @@ describe('paragraf command line', () => {
     const changed = cli(['verify', pdf]);
     expect(changed.status).toBe(2);
     expect(changed.out).toContain('Filen har ändrats efter den sista underskriften');
-  }, 120_000);
+  }, 300_000);
 });

@@ -108,5 +108,5 @@ describe('protocol PDF', () => {
     expect(r.valid).toBe(true);
     // The validator can say no: the 2b file claims part 2, which a PDF/A-1b check refuses.
     expect(preflight(files['2b']).valid).toBe(false);
-  });
+  }, 90_000);
 });
