@@ -6,7 +6,12 @@
  *   tsx main/cli/paragraf.ts items   --data-dir DIR --meeting ID
  *   tsx main/cli/paragraf.ts export  --data-dir DIR --meeting ID [--pdfa 1b|2b] [--docx] [--items ID,ID…] [-o FILE]
  *   tsx main/cli/paragraf.ts export  --data-dir DIR --meeting ID --kallelse [--pdfa 1b|2b] [--docx] [-o FILE]
- *   tsx main/cli/paragraf.ts sign    FILE.pdf --p12 CERT.p12 [--field ROLE] [--reason TEXT] [--location TEXT] [-o OUT.pdf]
+ *   tsx main/cli/paragraf.ts sign    FILE.pdf --p12 CERT.p12 [--field ROLE] [--reason TEXT] [--location TEXT] [-o OUT.pdf] [--data-dir DIR [--lock] [--meeting ID]]
+ *
+ * With --data-dir, the signature that fills the last signature field of a protocol exported from
+ * that database justerar and locks its meeting, as the app does; --lock locks it after this
+ * signature even when fields are left (a justerare who signed on paper). If the lock is refused,
+ * nothing is written.
  *   tsx main/cli/paragraf.ts verify  FILE.pdf [--json]
  *
  * The certificate password is read from the environment (PARAGRAF_P12_PASSWORD, or the variable
@@ -20,7 +25,8 @@ import { dispatch } from '../../src/api/dispatch';
 import type { MethodName, ParamsIn, ResultOf } from '../../src/api/contract';
 import type { ApiResult } from '../../src/api/errors';
 import { Core } from '../core/Core';
-import { writeFileAtomic } from '../export/sign';
+import { readSignatureFields } from '../export/pdfFile';
+import { writeFileAtomic, writeFileAtomicWhen } from '../export/sign';
 
 const argv = process.argv.slice(2);
 const command = argv[0];
@@ -28,7 +34,18 @@ const opt = (name: string): string | undefined => {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : undefined;
 };
-const positional = argv.slice(1).find((a, i, all) => !a.startsWith('-') && !(i > 0 && all[i - 1]!.startsWith('-') && all[i - 1] !== '--json'));
+/** Options that take no value: the word after one of them is not its value. */
+const FLAGS = new Set(['--json', '--lock', '--docx', '--kallelse']);
+const positional = argv.slice(1).find((a, i, all) => !a.startsWith('-') && !(i > 0 && all[i - 1]!.startsWith('-') && !FLAGS.has(all[i - 1]!)));
+
+class CliError extends Error {
+  constructor(
+    readonly sv: string,
+    readonly en: string,
+  ) {
+    super(en);
+  }
+}
 
 function fail(sv: string, en: string): never {
   process.stderr.write(`paragraf: ${sv}\nparagraf: ${en}\n`);
@@ -40,7 +57,7 @@ const usage = `Användning / Usage:
   paragraf items    --data-dir DIR --meeting ID
   paragraf export   --data-dir DIR --meeting ID [--pdfa 1b|2b] [--docx] [--items ID,ID…] [-o FILE]
   paragraf export   --data-dir DIR --meeting ID --kallelse [--pdfa 1b|2b] [--docx] [-o FILE]
-  paragraf sign     FILE.pdf --p12 CERT.p12 [--field ROLE] [--reason TEXT] [--location TEXT] [-o OUT.pdf]
+  paragraf sign     FILE.pdf --p12 CERT.p12 [--field ROLE] [--reason TEXT] [--location TEXT] [-o OUT.pdf] [--data-dir DIR [--lock] [--meeting ID]]
   paragraf verify   FILE.pdf [--json]
 Lösenordet till certifikatet läses från PARAGRAF_P12_PASSWORD (eller --password-env NAMN).
 The certificate password is read from PARAGRAF_P12_PASSWORD (or --password-env NAME).`;
@@ -127,17 +144,45 @@ async function main(): Promise<number> {
     const envName = opt('--password-env') ?? 'PARAGRAF_P12_PASSWORD';
     const password = process.env[envName];
     if (password === undefined) fail(`Lösenordet saknas: sätt miljövariabeln ${envName}.`, `The password is missing: set the environment variable ${envName}.`);
-    const core = Core.open({ dataDir: fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'paragraf-cli-')), backupIntervalMs: 0 });
+    const dataDir = opt('--data-dir');
+    const lockAsked = argv.includes('--lock');
+    if (lockAsked && !dataDir) fail('--lock behöver --data-dir: databasen med mötet som ska låsas.', '--lock needs --data-dir: the database holding the meeting to lock.');
+    // Signed in a scratch database, which has exported nothing and so never locks anything: the
+    // lock, when due, is made below in the person's own database, before the file is in place.
+    const scratch = Core.open({ dataDir: fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'paragraf-cli-')), backupIntervalMs: 0 });
+    let signed: ResultOf<'export.sign'>;
     try {
       const params = { pdf: pdf.toString('base64'), p12: p12.toString('base64'), password, ...(opt('--field') ? { field: opt('--field')! } : {}), ...(opt('--reason') ? { reason: opt('--reason')! } : {}), ...(opt('--location') ? { location: opt('--location')! } : {}) };
-      const r = await call(core, 'export.sign', params);
-      const out = opt('-o') ?? input!;
-      writeFileAtomic(out, Buffer.from(r.pdf, 'base64'));
-      process.stdout.write(`${out}\t${r.field}\t${r.signer}\n`);
+      signed = await call(scratch, 'export.sign', params);
     } finally {
-      core.close();
-      fs.rmSync(core.dataDir, { recursive: true, force: true });
+      scratch.close();
+      fs.rmSync(scratch.dataDir, { recursive: true, force: true });
     }
+    const bytes = Buffer.from(signed.pdf, 'base64');
+    const out = opt('-o') ?? input!;
+    const { fields } = readSignatureFields(bytes);
+    const allSigned = fields.length > 0 && fields.every((f) => f.signed);
+    if (!dataDir || !(allSigned || lockAsked)) {
+      writeFileAtomic(out, bytes);
+      process.stdout.write(`${out}\t${signed.field}\t${signed.signer}\n`);
+      if (allSigned) process.stderr.write('paragraf: Alla har skrivit under. Ange --data-dir för att justera och låsa mötet i Paragraf.\nparagraf: Everyone has signed. Give --data-dir to justera and lock the meeting in Paragraf.\n');
+      return 0;
+    }
+    // The last signature (or --lock): justera and lock the meeting as the app's dialog does
+    // (justering.lock). The signed file is written to a temporary file first and renamed into
+    // place only once the meeting is locked; if the lock is refused, neither happens.
+    let meetingId = '';
+    await withCore(async (core) => {
+      await writeFileAtomicWhen(out, bytes, async () => {
+        const r = (await dispatch(core.handlers, 'justering.lock', { pdf: signed.pdf, ...(opt('--meeting') ? { meetingId: opt('--meeting')! } : {}) }, { clientId: 'cli' })) as ApiResult<ResultOf<'justering.lock'>>;
+        if (!r.ok) throw new CliError(r.error.message.sv, r.error.message.en);
+        meetingId = r.value.meetingId;
+      }).catch((err: unknown) => {
+        if (err instanceof CliError) fail(`${err.sv} Filen har inte skrivits.`, `${err.en} The file was not written.`);
+        throw err;
+      });
+    });
+    process.stdout.write(`${out}\t${signed.field}\t${signed.signer}\tjusterat/locked ${meetingId}\n`);
     return 0;
   }
   if (command === 'verify') {

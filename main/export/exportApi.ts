@@ -140,8 +140,8 @@ export function exportHandlers(host: ExportHost): ExportHandlers {
       const { db } = host.ready();
       const bytes = Buffer.from(pdf, 'base64');
       const check = checkSignedExport(db, bytes, currentModelHash, meetingId);
-      lockMeeting(locker(), meetingId, bytes, check);
-      return status(meetingId);
+      lockMeeting(locker(), check.record.meetingId, bytes, check);
+      return status(check.record.meetingId);
     },
     'justering.rattelse': ({ meetingId, itemId, what, why, by }) => {
       addRattelse(locker(), meetingId, { itemId, what, why, by });

@@ -199,6 +199,28 @@ export function writeFileAtomic(target: string, data: Buffer): void {
   }
 }
 
+/**
+ * Like writeFileAtomic, with `commit` run between writing the temporary file and renaming it
+ * into place: if it throws, the temporary file is removed and `target` is untouched; once it
+ * has succeeded, the bytes are already on disk and only the rename remains.
+ */
+export async function writeFileAtomicWhen(target: string, data: Buffer, commit: () => Promise<void>): Promise<void> {
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${crypto.randomUUID()}.tmp`);
+  try {
+    fs.writeFileSync(tmp, data, { flag: 'wx' });
+    await commit();
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+  try {
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    // What `commit` did refers to these bytes: keep them where they are, and say where.
+    throw new Error(`${e instanceof Error ? e.message : String(e)}; the file is kept as ${tmp}`);
+  }
+}
+
 /** Signs `input` into `output` (which may be the same file). Nothing is written unless signing succeeds. */
 export function signPdfFile(input: string, output: string, p12File: string, password: string, options: SignOptions = {}): Omit<SignResult, 'pdf'> {
   const signer = loadPkcs12(fs.readFileSync(p12File), password, options.now);

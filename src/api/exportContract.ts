@@ -95,7 +95,8 @@ export const exportMethods = {
   ),
   'justering.status': method(z.object({ meetingId: id }).strict(), justeringStatusSchema, 'Whether the meeting is justerat and locked, the lock record, and its rättelser.'),
   'justering.lock': method(
-    z.object({ meetingId: id, pdf: base64.min(1) }).strict(),
+    /** Without `meetingId`: the meeting the PDF was exported from (the command line's `sign --lock`). */
+    z.object({ meetingId: id.optional(), pdf: base64.min(1) }).strict(),
     justeringStatusSchema,
     'Marks the meeting justerat with a signed PDF of it (valid signatures, exported from this meeting, nothing changed since): locks it, keeping the document snapshot and the PDF’s hash.',
   ),
