@@ -217,7 +217,7 @@ export async function writeFileAtomicWhen(target: string, data: Buffer, commit: 
     fs.renameSync(tmp, target);
   } catch (e) {
     // What `commit` did refers to these bytes: keep them where they are, and say where.
-    throw new Error(`${e instanceof Error ? e.message : String(e)}; the file is kept as ${tmp}`);
+    throw new Error(`${e instanceof Error ? e.message : String(e)}; the file is kept as ${tmp}`, { cause: e });
   }
 }
 
