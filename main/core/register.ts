@@ -103,6 +103,32 @@ function pushBlocks(children: readonly unknown[], into: Block[]): void {
       const personIds: string[] = [];
       into.push({ id: c.id, kind: type === 'paragraph' ? 'text' : type, text: leafText(c, personIds), personIds });
     } else if (type === 'decision') pushBlocks(c.children, into);
+    else pushRichBlocks(c, into);
+  }
+}
+
+/**
+ * Lists, tables and the Dokument / skickas-till blocks (src/protocol/richBlocks.ts): one text
+ * block per list item or table cell. A list item is read with its bullet ("– ") or number
+ * ("1. ") in front, as older documents wrote lists in paragraphs, so "Beslut:" followed by a
+ * bullet list is still read as one decision per bullet (splitAttSatser's beslut-bullets).
+ */
+function pushRichBlocks(node: { type: string; id: string; children: unknown[] }, into: Block[]): void {
+  if (node.type === 'table' || node.type === 'table-row') {
+    for (const c of node.children) if (isElement(c)) pushRichBlocks(c, into);
+  } else if (node.type === 'table-cell') {
+    const personIds: string[] = [];
+    into.push({ id: node.id, kind: 'text', text: leafText(node, personIds), personIds });
+  } else if (node.type === 'list' || node.type === 'documents' || node.type === 'distribution') {
+    const ordered = (node as { ordered?: unknown }).ordered === true;
+    let n = 0;
+    for (const li of node.children) {
+      if (!isElement(li)) continue;
+      const personIds: string[] = [];
+      const text = leafText(li, personIds);
+      n += 1;
+      into.push({ id: li.id, kind: 'text', text: node.type !== 'list' ? text : `${ordered ? `${n}.` : '–'} ${text}`, personIds });
+    }
   }
 }
 

@@ -5,8 +5,9 @@
  * headings navigable, language sv-SE on every run for Word's spelling and screen readers.
  * No signature fields: a DOCX is a working copy, the PDF is what is signed.
  */
-import { AlignmentType, Document, Footer, Header, HeadingLevel, LevelFormat, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, ExternalHyperlink, Footer, Header, HeadingLevel, LevelFormat, Packer, PageNumber, Paragraph, TextRun, type Table } from 'docx';
 import { utdragsbestyrkande, type Block, type ProtocolModel } from '../../src/export/model';
+import { richDocx, richNumberingConfig } from './docxRich';
 import { signaturePageText } from './signaturePage';
 
 const LANG = { value: 'sv-SE' } as const;
@@ -17,19 +18,27 @@ export const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof 
 export const bullet = (text: string) => new Paragraph({ numbering: { reference: 'bullets', level: 0 }, children: [run(text)] });
 export const labelled = (label: string, value: string) => new Paragraph({ children: [run(`${label}: `, { bold: true }), run(value)], spacing: { after: 80 } });
 
-function blocks(bs: Block[]): Paragraph[] {
-  const out: Paragraph[] = [];
+/** `nextNumbered`: a new numbering instance per numbered list, so each restarts at 1. */
+function blocks(bs: Block[], nextNumbered: () => number): Array<Paragraph | Table> {
+  const out: Array<Paragraph | Table> = [];
   for (const b of bs) {
-    if (b.kind === 'paragraph') out.push(new Paragraph({ children: b.runs.map((r) => run(r.text, { ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italics: true } : {}) })), spacing: { after: 120 } }));
-    else if (b.kind === 'presenters') out.push(para(b.text, { italics: true }));
-    else if (b.kind === 'list') out.push(...b.entries.map(bullet));
+    if (b.kind === 'paragraph') {
+      const runs = b.runs.map((r) => {
+        const t = run(r.text, { ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italics: true } : {}) });
+        return r.link ? new ExternalHyperlink({ link: r.link, children: [t] }) : t;
+      });
+      out.push(new Paragraph({ children: runs, spacing: { after: 120 } }));
+    } else if (b.kind === 'presenters') out.push(para(b.text, { italics: true }));
+    else if (b.kind === 'list' || b.kind === 'table') out.push(...richDocx(b, nextNumbered));
     else out.push(para(b.lead, { bold: true }), ...b.decisions.map((d) => para(d, { indent: true })));
   }
   return out;
 }
 
 export async function renderProtocolDocx(model: ProtocolModel): Promise<Buffer> {
-  const body: Paragraph[] = [];
+  const body: Array<Paragraph | Table> = [];
+  let numbered = 0;
+  const nextNumbered = () => ++numbered;
   body.push(heading(model.bodyName, HeadingLevel.HEADING_1), heading(model.documentTitle, HeadingLevel.HEADING_1));
   body.push(labelled('Datum', model.date));
   if (model.dnr) body.push(labelled('Diarienummer', model.dnr));
@@ -59,10 +68,10 @@ export async function renderProtocolDocx(model: ProtocolModel): Promise<Buffer> 
   for (const item of model.items) {
     if (item.label) body.push(heading(item.label, HeadingLevel.HEADING_2));
     body.push(heading(item.title, HeadingLevel.HEADING_2));
-    body.push(...blocks(item.blocks));
+    body.push(...blocks(item.blocks, nextNumbered));
     for (const s of item.subItems) {
       body.push(heading([s.label, s.title].filter(Boolean).join(' '), HeadingLevel.HEADING_3));
-      body.push(...blocks(s.blocks));
+      body.push(...blocks(s.blocks, nextNumbered));
     }
     if (item.bordlagd) body.push(para('Ärendet bordlades.', { italics: true }));
   }
@@ -96,7 +105,9 @@ export function wordDocument(title: string, header: Pick<ProtocolModel, 'bodyNam
     creator: 'Paragraf',
     title,
     styles: { default: { document: { run: { font: 'Calibri', size: 22, language: LANG } } } },
-    numbering: { config: [{ reference: 'bullets', levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 360, hanging: 260 } } } }] }] },
+    numbering: {
+      config: [{ reference: 'bullets', levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 360, hanging: 260 } } } }] }, ...richNumberingConfig],
+    },
     sections: [
       {
         headers: { default: new Header({ children: [new Paragraph({ children: [run(`${header.bodyName} · ${header.documentTitle} · ${header.date}${header.dnr ? ` · Dnr ${header.dnr}` : ''}`)] })] }) },

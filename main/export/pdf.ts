@@ -4,7 +4,7 @@
  *
  * - Real text in an embedded, subsetted TrueType font shipped with the app (DejaVu Sans from
  *   the npm package dejavu-fonts-ttf), so å ä ö § are searchable and copyable on any machine.
- * - Tagged (Document, H1–H3, P, L/LI/LBody, lang sv-SE); page furniture (header, page number,
+ * - Tagged (Document, H1–H3, P, L/LI/Lbl/LBody, Table/TR/TH/TD (pdfRich.ts), lang sv-SE); page furniture (header, page number,
  *   the signature boxes) is marked as Artifact so screen readers skip it.
  * - PDF/A: '2b' (the archive's format) or '1b' (what Debian's PDFBox Preflight can validate);
  *   the content is the same, only the header version and the XMP claim differ.
@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { utdragsbestyrkande, type Block, type ProtocolItem, type ProtocolModel, type TextRun } from '../../src/export/model';
+import { drawRichBlock } from './pdfRich';
 import { signaturePageText } from './signaturePage';
 
 const require = createRequire(import.meta.url);
@@ -335,8 +336,9 @@ export class Writer {
     for (const b of blocks) {
       if (b.kind === 'paragraph') this.paragraph(b.runs);
       else if (b.kind === 'presenters') this.paragraph([{ text: b.text, italic: true }]);
-      else if (b.kind === 'list') this.list(b.entries, true);
-      else {
+      else if (b.kind === 'list' || b.kind === 'table') {
+        drawRichBlock({ doc: this.doc, root: this.root, left: MARGIN.left, width: this.width, bottom: A4.height - MARGIN.bottom, size: SIZE.body }, b);
+      } else {
         this.need(SIZE.body * 1.4 * Math.min(3, 1 + b.decisions.length));
         const sect = this.doc.struct('Div');
         this.root.add(sect);

@@ -8,6 +8,7 @@ import { Editor, Element, Node, Path, Range, Transforms } from 'slate';
 import { isPlannedMinutes } from '../../src/protocol/schema';
 import type { Suggestion } from '../../src/protocol/typeahead';
 import { attSats, decision, foredragande, newItem, newSubItem, type ItemElement, type SubItemElement } from './schema';
+import { RichEditor } from './richCommands';
 import { leafAbove } from './withBlockEditing';
 
 export const AppEditor = {
@@ -142,8 +143,10 @@ export const AppEditor = {
   insertDecision(editor: Editor): boolean {
     const block = cursorBlock(editor);
     if (!block) return false;
-    const [node, path] = block;
+    const [node, leafPath] = block;
     if (node.type === 'att-sats') return AppEditor.insertAttSats(editor);
+    // In a list or a table: after it, never inside it (the list's rule would flatten it).
+    const path = RichEditor.bodyBlockPath(editor, leafPath) ?? leafPath;
     Editor.withoutNormalizing(editor, () => {
       if (node.type === 'paragraph' && Node.string(node) === '') {
         Transforms.removeNodes(editor, { at: path });

@@ -14,7 +14,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Editable, ReactEditor, Slate, useSlateSelector, useSlateStatic, withReact } from 'slate-react';
-import { Editor, Transforms } from 'slate';
+import { Editor, Range, Transforms } from 'slate';
 import * as Y from 'yjs';
 import { AgendaOutline } from '../agenda/AgendaOutline';
 import { useMoveAnnouncer, type MoveAnnouncer } from '../agenda/useMoveAnnouncer';
@@ -25,6 +25,9 @@ import { DecisionLookContext, NumberingContext, renderElement, renderLeaf, type 
 import { typeaheadPeople, useTypeahead } from './Typeahead';
 import { ReadBack } from './ReadBack';
 import { ItemClock } from './ItemClock';
+import { LinkDialog } from './LinkDialog';
+import { RichEditor } from './richCommands';
+import { onRichKeyDown, RichToolbarButtons } from './richKeys';
 import type { Phrase } from '../../src/bodies/profile';
 import { useBodyDoc } from '../bodies/useBodyDoc';
 import { focusEditorAt, selectionBlockPath } from './focusEditor';
@@ -146,6 +149,23 @@ function EditorBody({ helpId, doc, meeting, bodyId, clock }: Omit<MeetingEditorV
     setReadBack(false);
     ReactEditor.focus(editor);
   }, [editor]);
+  // Ctrl+K: the link dialog, with the selection it was opened on (the editor loses focus meanwhile).
+  const [linkAsk, setLinkAsk] = useState<{ at: Range; current: string | null } | null>(null);
+  const openLink = useCallback(() => {
+    const at = editor.selection;
+    if (at) setLinkAsk({ at, current: RichEditor.linkAt(editor) });
+  }, [editor]);
+  const closeLink = useCallback(
+    (change?: (e: Editor) => void) => {
+      if (linkAsk) {
+        Transforms.select(editor, linkAsk.at);
+        change?.(editor);
+      }
+      setLinkAsk(null);
+      ReactEditor.focus(editor);
+    },
+    [editor, linkAsk],
+  );
   const decisionLook = useMemo<DecisionLook | null>(() => (profile ? { lead: profile.decision.lead, style: profile.decision.style } : null), [profile]);
 
   // Opening a meeting (or rebuilding the editor) puts the cursor at the end of the text:
@@ -162,7 +182,7 @@ function EditorBody({ helpId, doc, meeting, bodyId, clock }: Omit<MeetingEditorV
         <AgendaOutline items={items} numbering={numbering} announcer={announcer} numberingError={error} />
         <div className="editor-column">
           {clock?.shown ? <ItemClock doc={doc} items={items} numbering={numbering} recording={clock.recording} /> : null}
-          <Toolbar onReadBack={() => setReadBack(true)} />
+          <Toolbar onReadBack={() => setReadBack(true)} onLink={openLink} />
           <Editable
             className="editor"
             data-testid="editor"
@@ -179,10 +199,20 @@ function EditorBody({ helpId, doc, meeting, bodyId, clock }: Omit<MeetingEditorV
                 setReadBack(true);
                 return;
               }
+              if (onRichKeyDown(editor, event, openLink)) return;
               onKeyDownFor(editor, announcer)(event);
             }}
           />
           {typeahead.popup}
+          {linkAsk ? (
+            <LinkDialog
+              current={linkAsk.current}
+              askText={Range.isCollapsed(linkAsk.at) && linkAsk.current === null}
+              onSave={(url, text) => closeLink((e) => RichEditor.insertLink(e, url, text))}
+              onRemove={() => closeLink((e) => RichEditor.removeLink(e))}
+              onClose={() => closeLink()}
+            />
+          ) : null}
           {readBack ? (
             <ReadBack
               label={(itemId) => numbering.items.get(itemId)?.label ?? '§'}
@@ -233,7 +263,7 @@ const blockCommands: Record<string, (editor: Editor) => boolean> = {
   KeyF: AppEditor.insertForedragande,
 };
 
-function Toolbar({ onReadBack }: { onReadBack(): void }) {
+function Toolbar({ onReadBack, onLink }: { onReadBack(): void; onLink(): void }) {
   const { t } = useTranslation();
   const editor = useSlateStatic();
   return (
@@ -267,6 +297,7 @@ function Toolbar({ onReadBack }: { onReadBack(): void }) {
       <BlockButton testId="new-decision" shortcut="Alt+Shift+B" label={t('editor.newDecision')} command={AppEditor.insertDecision} />
       <BlockButton testId="new-att-sats" shortcut="Alt+Shift+A" label={t('editor.newAttSats')} command={AppEditor.insertAttSats} />
       <BlockButton testId="new-foredragande" shortcut="Alt+Shift+F" label={t('editor.newForedragande')} command={AppEditor.insertForedragande} />
+      <RichToolbarButtons onLink={onLink} />
       <button type="button" data-testid="readback-open" aria-keyshortcuts="Alt+Shift+V" onMouseDown={(e) => e.preventDefault()} onClick={onReadBack}>
         {t('readback.open')}
         <kbd className="shortcut">Alt+Shift+V</kbd>

@@ -16,11 +16,13 @@ import { SaveStatus } from './SaveStatus';
 import { furthestStatus, useMeetingMeta } from './useMeetingDoc';
 import { useReplica } from './useReplica';
 import { ExportDialog } from '../export/ExportDialog';
+import { useRichStrings } from '../i18n/richBlocks';
 import { LockedProtocolView } from '../export/LockedProtocolView';
 import { isPreviousMeetingKey, PreviousMeetingSection } from './PreviousMeetingSection';
 
 export function MeetingScreen({ meeting, body, onBack }: { meeting: Meeting; body: Body | undefined; onBack(): void }) {
   const { t } = useTranslation();
+  const rich = useRichStrings();
   const [attempt, setAttempt] = useState(0);
   const { replica, error } = useReplica(meeting.id, attempt);
   const helpId = useId();
@@ -90,7 +92,7 @@ export function MeetingScreen({ meeting, body, onBack }: { meeting: Meeting; bod
         {replica ? <SaveStatus replica={replica} /> : <div role="status" className="save-status" data-testid="save-status" data-state={error ? 'error' : 'loading'}>{error ? null : t('save.loading')}</div>}
       </div>
       <p id={helpId} className="help">
-        {t('editor.help')}
+        {t('editor.help')} {rich.help}
       </p>
       {error ? (
         <div>

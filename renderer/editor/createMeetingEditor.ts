@@ -18,6 +18,8 @@ import { withIds } from './withIds';
 import { withItems } from './withItems';
 import { withPaste } from './withPaste';
 import { withPolitics } from './withPolitics';
+import { withRichBlocks } from './withRichBlocks';
+import { withRichEditing } from './withRichEditing';
 import { withSubItems } from './withSubItems';
 
 export interface MeetingEditorHandle {
@@ -86,11 +88,11 @@ export function createMeetingEditor(content: Y.XmlText, options: CreateOptions):
 
 /**
  * The schema plugins and the structural editing behaviour, in the order they apply: for any
- * node, the sub-item, decision and item rules run before the leaf-block and id rules (the outermost
- * plugin's normalizeNode runs first). Unit tests build their editors with this too. The
+ * node, the sub-item, decision and item rules run before the list/table, leaf-block and id rules (the
+ * outermost plugin's normalizeNode runs first). Unit tests build their editors with this too. The
  * political lines' plugin is outermost: its Enter and Backspace must come before the general
- * block editing, which treats any other block as a title.
+ * block editing, which treats any other block as a title; so do withRichEditing's (lists and tables).
  */
 export function withMeetingSchema<T extends Editor>(editor: T): T {
-  return withPolitics(withBlockEditing(withSubItems(withDecisions(withItems(withBlocks(withIds(editor)))))));
+  return withPolitics(withRichEditing(withBlockEditing(withSubItems(withDecisions(withItems(withRichBlocks(withBlocks(withIds(editor)))))))));
 }

@@ -15,6 +15,7 @@ import type { RenderElementProps, RenderLeafProps } from 'slate-react';
 import { emptyNumbering, type ItemLabels, type MeetingNumbering } from './numbering';
 import type { ItemElement, SubItemElement } from './schema';
 import type { DecisionStyle } from '../../src/bodies/profile';
+import { LinkLeaf, renderRichElement } from './richElements';
 
 export const NumberingContext = createContext<MeetingNumbering>(emptyNumbering);
 
@@ -50,6 +51,14 @@ export function renderElement(props: RenderElementProps) {
       return <AttSats {...props} />;
     case 'foredragande':
       return <Foredragande {...props} />;
+    case 'list':
+    case 'list-item':
+    case 'documents':
+    case 'distribution':
+    case 'table':
+    case 'table-row':
+    case 'table-cell':
+      return renderRichElement(props);
     default:
       return <Paragraph {...props} />;
   }
@@ -155,6 +164,7 @@ export function renderLeaf({ attributes, children, leaf }: RenderLeafProps) {
   let content = children;
   if (leaf.bold) content = <strong>{content}</strong>;
   if (leaf.italic) content = <em>{content}</em>;
+  if (leaf.link) content = <LinkLeaf url={leaf.link}>{content}</LinkLeaf>;
   if (leaf.personId) {
     return (
       <span {...attributes} className="person-ref" data-person-id={leaf.personId} data-testid="person-ref">

@@ -31,17 +31,33 @@ import {
   type SubItemElement,
   type SubItemTitleElement,
   type TextLeaf,
+  newDistribution as newProtocolDistribution,
+  newDocuments as newProtocolDocuments,
+  newList as newProtocolList,
+  newListItem as newProtocolListItem,
+  newTable as newProtocolTable,
+  newTableRow as newProtocolTableRow,
+  richElementTypes,
+  richLeafTypes,
+  type DistributionElement,
+  type DocumentsElement,
+  type ListElement,
+  type ListItemElement,
+  type TableCellElement,
+  type TableElement,
+  type TableRowElement,
 } from '../../src/protocol/schema';
 import { newPolitical, politicalTypes, type PoliticalElement, type PoliticalType } from '../../src/protocol/politicsSchema';
 
+export type { DistributionElement, DocumentsElement, ListElement, ListItemElement, TableCellElement, TableElement, TableRowElement };
 export type { AttSatsElement, DecisionElement, ForedragandeElement, ItemElement, ItemTitleElement, ParagraphElement, ProtocolElement, SubItemElement, SubItemTitleElement, TextLeaf };
 
 export type ElementType = ProtocolElement['type'];
-export const elementTypes: readonly ElementType[] = ['item', 'item-title', 'subitem', 'subitem-title', 'paragraph', 'foredragande', 'decision', 'att-sats', ...politicalTypes];
+export const elementTypes: readonly ElementType[] = ['item', 'item-title', 'subitem', 'subitem-title', 'paragraph', 'foredragande', 'decision', 'att-sats', ...politicalTypes, ...richElementTypes];
 
 /** Blocks that hold text directly (never other blocks). */
-export type LeafBlock = ItemTitleElement | SubItemTitleElement | ParagraphElement | ForedragandeElement | AttSatsElement | PoliticalElement;
-export const leafTypes: readonly ElementType[] = ['item-title', 'subitem-title', 'paragraph', 'foredragande', 'att-sats', ...politicalTypes];
+export type LeafBlock = ItemTitleElement | SubItemTitleElement | ParagraphElement | ForedragandeElement | AttSatsElement | PoliticalElement | ListItemElement | TableCellElement;
+export const leafTypes: readonly ElementType[] = ['item-title', 'subitem-title', 'paragraph', 'foredragande', 'att-sats', ...politicalTypes, ...richLeafTypes];
 
 /**
  * The editor the app works with. The React and history parts are added in different places
@@ -118,3 +134,29 @@ export function political<T extends PoliticalType>(type: T, text = '') {
 }
 
 export type { Descendant };
+
+export function listItem(text = ''): ListItemElement {
+  return newProtocolListItem(newId, text);
+}
+
+/** A bullet (or numbered) list with one empty item, or one per text given. */
+export function list(ordered = false, texts?: readonly string[]): ListElement {
+  return newProtocolList(newId, ordered, texts);
+}
+
+export function documentsBlock(texts?: readonly string[]): DocumentsElement {
+  return newProtocolDocuments(newId, texts);
+}
+
+export function distributionBlock(texts?: readonly string[]): DistributionElement {
+  return newProtocolDistribution(newId, texts);
+}
+
+/** A table; by default 2 × 2 with a header row (Alt+Shift+T). */
+export function table(rows = 2, cols = 2, header = true): TableElement {
+  return newProtocolTable(newId, rows, cols, header);
+}
+
+export function tableRow(cells: number | readonly string[]): TableRowElement {
+  return newProtocolTableRow(newId, cells);
+}

@@ -6,16 +6,18 @@
  *
  * Pure: no node:*, no Yjs. The Core reads the Y.Doc and passes plain values in.
  *
- * The editor's schema (decision 0003) has items, sub-items and paragraphs only; lists and
- * decision blocks are conventions of the text, recognised here the same way the register reads
- * them (src/followup/splitAttSatser): a lead paragraph ("LSVO:s ledningsgrupp beslutar", or any
- * paragraph ending in "beslutar") followed by "att …" paragraphs is a decision block; a
- * paragraph starting with "- ", "• " or "– " is a list entry.
+ * Older documents wrote lists and decisions as conventions of the text, recognised here the same
+ * way the register reads them (src/followup/splitAttSatser): a lead paragraph ("LSVO:s
+ * ledningsgrupp beslutar", or any paragraph ending in "beslutar") followed by "att …"
+ * paragraphs is a decision block; a paragraph starting with "- ", "• " or "– " is a list entry.
+ * The editor's own elements (decision, list, table, Dokument, skickas-till) are taken as they
+ * are (bodyBlocks; lists and tables in richBlocks.ts).
  */
 import type { BodyProfile, SignatoryRole } from '../bodies/profile';
 import type { Person } from '../bodies/roster';
 import { attendanceEntrySchema, attendanceStatusLabels, meetingRoleLabels, type AttendanceEntry, type AttendanceStatus, type MeetingRole } from '../protocol/attendance';
-import { isElement } from '../protocol/schema';
+import { isElement, richBlockTypes, safeLinkUrl } from '../protocol/schema';
+import { richModelBlock, richReadingOrder, type RichModelBlock } from './richBlocks';
 
 export interface ProtocolMeetingMeta {
   id: string;
@@ -83,11 +85,14 @@ export interface TextRun {
   text: string;
   bold?: boolean;
   italic?: boolean;
+  /** A link's address (http:, https: or mailto: only). */
+  link?: string;
 }
 
 export type Block =
   | { kind: 'paragraph'; runs: TextRun[]; text: string }
-  | { kind: 'list'; entries: string[] }
+  // Lists (also the Dokument and skickas-till blocks, with a heading) and tables: richBlocks.ts.
+  | RichModelBlock
   | { kind: 'presenters'; text: string }
   | { kind: 'decision'; lead: string; decisions: string[] };
 
@@ -191,10 +196,17 @@ function leafRuns(node: { children: unknown[] }, out: TextRun[]): void {
   for (const c of node.children) {
     if (isElement(c)) leafRuns(c, out);
     else if (typeof c === 'object' && c !== null && 'text' in c) {
-      const leaf = c as { text: unknown; bold?: unknown; italic?: unknown };
+      const leaf = c as { text: unknown; bold?: unknown; italic?: unknown; link?: unknown };
       const run: TextRun = { text: String(leaf.text) };
       if (leaf.bold === true) run.bold = true;
       if (leaf.italic === true) run.italic = true;
+      const link = safeLinkUrl(leaf.link);
+      if (link) {
+        run.link = link;
+        // A printed protocol cannot be clicked: the address follows the words (unless they are it).
+        const address = link.replace(/^mailto:/iu, '');
+        if (!run.text.includes(address)) run.text += ` (${address})`;
+      }
       if (run.text !== '') out.push(run);
     }
   }
@@ -290,6 +302,16 @@ export function bodyBlocks(nodes: readonly unknown[], profile: BodyProfile): Blo
       flush();
       const decisions = (n.children as unknown[]).filter(isElement).map((a) => runsText(a)).filter((t) => t !== '');
       if (decisions.length > 0) blocks.push({ kind: 'decision', lead: profile.decision.lead, decisions });
+    } else if ((richBlockTypes as readonly string[]).includes(type)) {
+      const rich = richModelBlock(n);
+      const lastText = pending.length > 0 ? tidy(pending[pending.length - 1]!.runs.map((r) => r.text).join('')) : '';
+      if (rich?.kind === 'list' && !rich.heading && profile.decision.style === 'beslut-bullets' && /^beslut\s*:$/iu.test(lastText)) {
+        // "Beslut:" and a bullet list: one decision per bullet, read as the older "- " paragraphs are.
+        pending.push(...rich.entries.map((e) => ({ runs: [{ text: `– ${e}` }] })));
+        continue;
+      }
+      flush();
+      if (rich) blocks.push(rich);
     } else if (type === 'foredragande') {
       flush();
       const names = runsText(n);
@@ -462,7 +484,7 @@ export function modelReadingOrder(model: ProtocolModel): string[] {
   const blocks = (bs: Block[]) => {
     for (const b of bs) {
       if (b.kind === 'paragraph' || b.kind === 'presenters') out.push(b.text);
-      else if (b.kind === 'list') out.push(...b.entries);
+      else if (b.kind === 'list' || b.kind === 'table') out.push(...richReadingOrder(b));
       else out.push(b.lead, ...b.decisions);
     }
   };

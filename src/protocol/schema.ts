@@ -7,9 +7,10 @@
  *   content  = item*                                   (nothing else at the top level)
  *   item     = item-title, (body | subitem)*           (the § item; its number is computed)
  *   subitem  = subitem-title, body*                    (a/ b/ c/ under an item)
- *   body     = paragraph | foredragande | decision | political
+ *   body     = paragraph | foredragande | decision | political | list | table | documents | distribution
  *   decision = att-sats+                               (the decision block of DOMAIN.md)
  *   political: yrkande, omröstning, reservation … (politicsSchema.ts)
+ * Lists, tables, the "Dokument" and "Protokollet skickas till" blocks and links: richBlocks.ts.
  * Every element has a stable `id`. Numbers and letters are never stored in the text, and
  * neither are the words the layout adds: "Föredragande:" and the decision's lead phrase
  * ("LSVO:s ledningsgrupp beslutar", from the body profile) are shown, not typed, so a change
@@ -17,6 +18,9 @@
  */
 import type { AgendaItemKey } from '../bodies/profile';
 import { politicalTypes, type PoliticalElement } from './politicsSchema';
+import { richAllowedChildren, richBlockTypes, safeLinkUrl, type RichBlockElement, type RichElement } from './richBlocks';
+
+export * from './richBlocks';
 
 export interface TextLeaf {
   text: string;
@@ -28,6 +32,8 @@ export interface TextLeaf {
    * ordinary text for search, export and every older reader, and the link survives a rename.
    */
   personId?: string;
+  /** A link: the address (http:, https: or mailto: only, see richBlocks.ts safeLinkUrl). */
+  link?: string;
 }
 
 export interface ItemTitleElement {
@@ -64,7 +70,7 @@ export interface DecisionElement {
   children: AttSatsElement[];
 }
 /** What an item or a sub-item holds under its title. */
-export type BodyElement = ParagraphElement | ForedragandeElement | DecisionElement | PoliticalElement;
+export type BodyElement = ParagraphElement | ForedragandeElement | DecisionElement | PoliticalElement | RichBlockElement;
 
 export interface SubItemElement {
   type: 'subitem';
@@ -92,7 +98,8 @@ export type ProtocolElement =
   | ForedragandeElement
   | DecisionElement
   | AttSatsElement
-  | PoliticalElement;
+  | PoliticalElement
+  | RichElement;
 export type ProtocolNode = ProtocolElement | TextLeaf;
 
 export function isElement(node: unknown): node is ProtocolElement {
@@ -156,7 +163,7 @@ export function outline(content: readonly unknown[]): OutlineItem[] {
 
 export interface ContentProblem {
   path: number[];
-  code: 'not-an-item' | 'no-title' | 'misplaced' | 'missing-id' | 'duplicate-id' | 'empty-decision';
+  code: 'not-an-item' | 'no-title' | 'misplaced' | 'missing-id' | 'duplicate-id' | 'empty-decision' | 'empty-block' | 'ragged-table' | 'unsafe-link';
   en: string;
 }
 
@@ -165,15 +172,20 @@ export function checkContent(content: readonly unknown[]): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const seen = new Set<string>();
   const visit = (node: unknown, path: number[], parent: ProtocolElement['type'] | 'root') => {
-    if (!isElement(node)) return;
+    if (!isElement(node)) {
+      const link = (node as { link?: unknown } | null)?.link;
+      if (link !== undefined && safeLinkUrl(link) === null) problems.push({ path, code: 'unsafe-link', en: `link to ${String(link).slice(0, 40)}` });
+      return;
+    }
     if (typeof node.id !== 'string' || node.id === '') problems.push({ path, code: 'missing-id', en: `${node.type} without id` });
     else if (seen.has(node.id)) problems.push({ path, code: 'duplicate-id', en: `id ${node.id} used twice` });
     else seen.add(node.id);
     const allowed: Record<string, readonly string[]> = {
       root: ['item'],
-      item: ['item-title', 'paragraph', 'foredragande', 'decision', 'subitem', ...politicalTypes],
-      subitem: ['subitem-title', 'paragraph', 'foredragande', 'decision', ...politicalTypes],
+      item: ['item-title', 'paragraph', 'foredragande', 'decision', 'subitem', ...politicalTypes, ...richBlockTypes],
+      subitem: ['subitem-title', 'paragraph', 'foredragande', 'decision', ...politicalTypes, ...richBlockTypes],
       decision: ['att-sats'],
+      ...richAllowedChildren,
     };
     const ok = allowed[parent];
     if (ok && !ok.includes(node.type)) {
@@ -188,7 +200,16 @@ export function checkContent(content: readonly unknown[]): ContentProblem[] {
       });
     }
     if (node.type === 'decision' && node.children.length === 0) problems.push({ path, code: 'empty-decision', en: 'decision without att-sats' });
-    if (node.type === 'item' || node.type === 'subitem' || node.type === 'decision') node.children.forEach((c, i) => visit(c, [...path, i], node.type));
+    if (node.type in richAllowedChildren && node.children.length === 0) problems.push({ path, code: 'empty-block', en: `${node.type} without children` });
+    if (node.type === 'table') {
+      const widths = node.children.map((r) => (isElement(r) ? r.children.length : 0));
+      if (widths.some((w) => w !== widths[0])) problems.push({ path, code: 'ragged-table', en: 'table rows of different lengths' });
+      node.children.forEach((r, i) => {
+        if (i > 0 && isElement(r) && (r as { header?: unknown }).header !== undefined) problems.push({ path: [...path, i], code: 'misplaced', en: 'header row after the first row' });
+      });
+    }
+    // Text-holding elements: their leaves (for links); containers: their children.
+    node.children.forEach((c, i) => visit(c, [...path, i], node.type));
   };
   content.forEach((n, i) => visit(n, [i], 'root'));
   return problems;

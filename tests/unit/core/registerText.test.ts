@@ -63,3 +63,39 @@ describe('finding decisions in a document', () => {
     expect(dueDay({ kind: 'meeting', name: 'Internatet', text: 'vid internatet' }, '2021-06-04')).toBeNull();
   });
 });
+
+describe('lists and tables in the register and search text', () => {
+  const li = (id: string, text: string, personId?: string) => ({ type: 'list-item', id, children: [{ text, ...(personId ? { personId } : {}) }] });
+  const content = [
+    {
+      type: 'item',
+      id: 'i1',
+      children: [
+        title('t1', 'Samverkan'),
+        p('p1', 'Beslut:'),
+        { type: 'list', id: 'l1', children: [li('b1', 'Greger tar frågan med sig till Ljungby kommun', 'greger'), li('b2', 'Ny avstämning i juni')] },
+        {
+          type: 'table',
+          id: 'tb',
+          children: [{ type: 'table-row', id: 'r1', header: true, children: [{ type: 'table-cell', id: 'c1', children: [{ text: 'Hemsjukvårdsavtalet' }] }] }],
+        },
+        { type: 'documents', id: 'dk', children: [li('d1', 'Bilaga FoU-avtal')] },
+        { type: 'distribution', id: 'ds', children: [li('s1', 'Kommunstyrelsen')] },
+      ],
+    },
+  ];
+
+  it('"Beslut:" followed by a real bullet list is one decision per bullet, named by its list item', () => {
+    const found = findDecisions(itemTexts(content), undefined);
+    expect(found.map((f) => [f.id, f.text])).toEqual([
+      ['b1', 'Greger tar frågan med sig till Ljungby kommun'],
+      ['b2', 'Ny avstämning i juni'],
+    ]);
+    expect(found[0]!.referencedPersonIds).toEqual(['greger']);
+  });
+
+  it('list items, table cells, Dokument and skickas-till lines are in the searchable text', () => {
+    const [item] = itemTexts(content);
+    for (const s of ['Greger tar frågan', 'Hemsjukvårdsavtalet', 'Bilaga FoU-avtal', 'Kommunstyrelsen']) expect(item!.text).toContain(s);
+  });
+});
