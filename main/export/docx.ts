@@ -100,7 +100,7 @@ export async function renderProtocolDocx(model: ProtocolModel): Promise<Buffer> 
  * A Word document with Paragraf's styles (Calibri, sv-SE, bullets), the header line
  * "body · title · date · Dnr" and "Sida n (N)" in the footer: shared by every DOCX export.
  */
-export function wordDocument(title: string, header: Pick<ProtocolModel, 'bodyName' | 'documentTitle' | 'date' | 'dnr'>, body: Paragraph[]): Promise<Buffer> {
+export function wordDocument(title: string, header: Pick<ProtocolModel, 'bodyName' | 'documentTitle' | 'date' | 'dnr'>, body: Array<Paragraph | Table>): Promise<Buffer> {
   const doc = new Document({
     creator: 'Paragraf',
     title,
