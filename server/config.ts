@@ -19,6 +19,8 @@ const schema = z.object({
   PARAGRAF_NODE_NAME: z.string().regex(/^[\w.-]{1,60}$/, 'letters, digits, . _ -').optional(),
   /** Largest WebSocket message accepted; a bigger one closes the connection (1009). */
   PARAGRAF_MAX_MESSAGE_BYTES: z.coerce.number().int().min(64 * 1024).max(256 * 1024 * 1024).default(16 * 1024 * 1024),
+  /** Largest awareness state (presence: name and cursor) relayed, as JSON; bigger ones are emptied. */
+  PARAGRAF_MAX_AWARENESS_BYTES: z.coerce.number().int().min(256).max(1024 * 1024).default(4096),
   /** New WebSocket connections per client IP: a token bucket of this size ... */
   PARAGRAF_CONNECTION_BURST: z.coerce.number().int().min(1).default(30),
   /** ... refilled at this many per minute. */

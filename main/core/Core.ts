@@ -14,7 +14,7 @@ import { DB_FILE, checkIntegrity, openDatabase, type Db } from './db';
 import { DocStore } from './docStore';
 import { backupFile, createBackup, listBackups, replaceWithBackup } from './backups';
 import { version } from './version';
-import { SyncManager, type SyncTuning } from '../sync/SyncManager';
+import { SyncManager, type SecretProtector, type SyncTuning } from '../sync/SyncManager';
 import { slateNodesToInsertDelta } from '@slate-yjs/core';
 import type { Node as SlateNode } from 'slate';
 import { profileFromPreset } from '../../src/bodies/presets';
@@ -38,6 +38,11 @@ export interface CoreOptions {
   compactThreshold?: number;
   /** Reconnect and discovery timing of the sync client (tests use short ones). */
   sync?: SyncTuning;
+  /**
+   * Encrypts the sync token at rest (Electron's safeStorage in the app). Without one the
+   * token is stored as typed, and the sync settings say so.
+   */
+  secrets?: SecretProtector;
 }
 
 type Problem = NonNullable<AppStatus['problem']>;
@@ -98,7 +103,7 @@ export class Core {
   private backupTimer: ReturnType<typeof setInterval> | null = null;
   /** Syncing with a server; idle (no client at all) when none is configured. */
   private sync: SyncManager | null = null;
-  private readonly options: Required<CoreOptions>;
+  private readonly options: Required<Omit<CoreOptions, 'secrets'>> & Pick<CoreOptions, 'secrets'>;
 
   private constructor(options: CoreOptions) {
     this.options = { backupIntervalMs: 30 * 60_000, backupsToKeep: 10, compactThreshold: 500, sync: {}, ...options };
@@ -461,6 +466,20 @@ export class Core {
         this.ready();
         return this.sync!.status(docId);
       },
+      'sync.setPresence': (settings) => {
+        this.ready();
+        return this.sync!.setPresence(settings);
+      },
+      'presence.here': ({ docId, cursor }, ctx) => {
+        const { docs } = this.ready();
+        if (docs.kindOf(docId) !== 'meeting') throw notFound('Mötet', 'The meeting');
+        return { docId, peers: this.sync!.setHere(docId, ctx.clientId, cursor) };
+      },
+      'presence.leave': ({ docId }, ctx) => {
+        this.ready();
+        this.sync!.leave(docId, ctx.clientId);
+        return { docId };
+      },
     };
   }
 
@@ -477,6 +496,7 @@ export class Core {
       emit: (event, payload) => this.emit(event, payload),
       scheduleProjection: (docId) => this.scheduleProjection(docId),
       tuning: this.options.sync,
+      ...(this.options.secrets ? { secrets: this.options.secrets } : {}),
     });
     try {
       this.sync.start();

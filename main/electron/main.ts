@@ -7,8 +7,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, dialog, session, Menu, type BrowserWindow } from 'electron';
+import { app, dialog, safeStorage, session, Menu, type BrowserWindow } from 'electron';
 import { Core } from '../core/Core';
+import type { SecretProtector } from '../sync/SyncManager';
 import { unsyncedWarning } from '../sync/quitWarning';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
@@ -57,6 +58,17 @@ if (!app.requestSingleInstanceLock()) {
     });
 }
 
+/**
+ * The OS keychain's encryption for the sync token at rest, when there is a real one: on Linux
+ * without a secret service Electron falls back to a hard-coded key ('basic_text'), which is no
+ * protection, so the token is then stored as is and the settings say so honestly.
+ */
+function secretProtector(): SecretProtector | undefined {
+  if (!safeStorage.isEncryptionAvailable()) return undefined;
+  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return undefined;
+  return { encrypt: (plain) => safeStorage.encryptString(plain), decrypt: (sealed) => safeStorage.decryptString(sealed) };
+}
+
 function start(): void {
   const appDir = app.getAppPath();
   const rendererDir = path.join(appDir, 'out', 'renderer');
@@ -75,7 +87,8 @@ function start(): void {
   try {
     // Never throws for a damaged database (the UI then offers a backup); it can still throw
     // when the folder itself cannot be created or written.
-    opened = Core.open({ dataDir });
+    const secrets = secretProtector();
+    opened = Core.open({ dataDir, ...(secrets ? { secrets } : {}) });
   } catch (err) {
     fail(
       `Paragraf kan inte använda sin datamapp (${dataDir}). Kontrollera att den finns och att du har skrivrätt.`,
@@ -93,7 +106,7 @@ function start(): void {
   Menu.setApplicationMenu(buildMenu());
   // Quitting with changes the sync server does not have yet asks first (they stay on disk either way).
   const confirmClose = (win: BrowserWindow) => {
-    const warning = opened.status().state === 'ready' ? unsyncedWarning(opened.syncManager?.status() ?? { configured: false, url: null, connection: 'off', error: null, docs: [] }) : null;
+    const warning = opened.status().state === 'ready' ? unsyncedWarning(opened.syncManager?.status() ?? { configured: false, docs: [] }) : null;
     if (!warning) return true;
     const choice = dialog.showMessageBoxSync(win, {
       type: 'warning',

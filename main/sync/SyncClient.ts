@@ -50,6 +50,31 @@ export interface SyncClientStatus {
   docs: DocSyncStatus[];
 }
 
+/** Another user's presence in a document (Yjs awareness), as the Core reports it. */
+export interface PresencePeer {
+  /** The peer's awareness client id: stable while its document stays open there. */
+  clientId: number;
+  /** The name the peer chose, else the account name the server stamped. */
+  name: string;
+  /** The server account (stamped by the server, not by the peer). */
+  account: string | null;
+  /** The peer's selection as base64-encoded Yjs relative positions in the meeting's `content`. */
+  cursor: PresenceCursor | null;
+}
+export interface PresenceCursor {
+  anchor: string;
+  focus: string;
+}
+export interface PresenceSettings {
+  enabled: boolean;
+  /** Shown to others; null: the account name on the server. */
+  name: string | null;
+}
+
+/** Longest relative position (base64) and name taken from a peer; anything longer is dropped. */
+const MAX_POSITION_CHARS = 200;
+const MAX_NAME_CHARS = 100;
+
 export type AdoptResult = { ok: true; docId: string } | { ok: false; wait: true } | { ok: false; wait: false; problem: SyncProblem };
 
 /** What the client needs from the Core. Every method is synchronous (better-sqlite3). */
@@ -79,6 +104,10 @@ export interface SyncClientOptions {
   reconnect?: { delay?: number; minDelay?: number; maxDelay?: number };
   /** Ask the server which documents exist this often while online (ms). Default 30 s. */
   discoverEveryMs?: number;
+  /** Awareness (who else is here, their cursors): off unless enabled. */
+  presence?: PresenceSettings;
+  /** Called (coalesced) when the peers of a document this computer has open changed. */
+  onPresence?: (docId: string, peers: PresencePeer[]) => void;
   log?: (line: string) => void;
 }
 
@@ -105,6 +134,7 @@ class DocLink {
   /** Local changes were not forwarded (read-only, or an error): catch up before counting as clean. */
   skipped = false;
   lastEmitted = '';
+  lastPeers = '[]';
 
   constructor(
     readonly name: string,
@@ -147,9 +177,15 @@ export class SyncClient {
   /** Listed documents whose content does not match their name: not opened again this run. */
   private readonly unadoptable = new Set<string>();
   private readonly log: (line: string) => void;
+  private presence: PresenceSettings;
+  /** Documents open in a window here, with this computer's cursor in each (null: none yet). */
+  private readonly here = new Map<string, PresenceCursor | null>();
+  private readonly presenceDirty = new Set<DocLink>();
+  private presenceTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly options: SyncClientOptions) {
     this.log = options.log ?? ((l) => console.error(`paragraf-sync: ${l}`));
+    this.presence = options.presence ?? { enabled: false, name: null };
     this.cleanAtStart = options.host.loadClean();
     const r = options.reconnect ?? {};
     this.socket = new HocuspocusProviderWebsocket({
@@ -196,6 +232,37 @@ export class SyncClient {
     } else this.socket.disconnect();
   }
 
+  /** Turns awareness on or off, or changes the name others see. */
+  setPresence(settings: PresenceSettings): void {
+    if (this.stopped) return;
+    this.presence = { ...settings };
+    for (const l of this.links.values()) {
+      this.applyLocalPresence(l);
+      this.markPresence(l);
+    }
+  }
+
+  /**
+   * A window shows this document (cursor: where this computer's selection is), or no longer
+   * does (`null` for `here`). Nothing is sent unless presence is enabled.
+   */
+  setHere(docId: string, here: { cursor: PresenceCursor | null } | null): void {
+    if (this.stopped) return;
+    if (here) this.here.set(docId, here.cursor);
+    else this.here.delete(docId);
+    const l = this.linkOf(docId);
+    if (l) {
+      this.applyLocalPresence(l);
+      this.markPresence(l);
+    }
+  }
+
+  /** The other users in a document, [] when presence is off or it is not open here. */
+  peers(docId: string): PresencePeer[] {
+    const l = this.linkOf(docId);
+    return l ? this.peersOf(l) : [];
+  }
+
   /** Asks the server which documents exist, and opens new ones. Resolves when done. */
   async discover(): Promise<void> {
     if (this.stopped || this.discovering) return;
@@ -239,12 +306,17 @@ export class SyncClient {
     this.stopped = true;
     if (this.discoverTimer) clearInterval(this.discoverTimer);
     if (this.emitTimer) clearTimeout(this.emitTimer);
+    if (this.presenceTimer) clearTimeout(this.presenceTimer);
     for (const l of this.links.values()) {
       // Forward what the Core logged in this very tick before the provider goes.
       if (l.queue.length > 0) this.flushLocal(l);
       this.teardown(l, true);
     }
     this.links.clear();
+    // Closing a `ws` socket still in its handshake emits 'error' a tick later, after the
+    // provider has dropped its handlers: an uncaught exception that would take the app down.
+    const ws = (this.socket as unknown as { webSocket?: { on?: (e: string, f: () => void) => void } | null }).webSocket;
+    ws?.on?.('error', () => undefined);
     this.socket.destroy();
     this.saveClean();
   }
@@ -328,6 +400,10 @@ export class SyncClient {
     l.shadow.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === provider && !this.silent && l.provider === provider) this.receive(l, update);
     });
+    provider.awareness?.on('change', () => {
+      if (l.provider === provider) this.markPresence(l);
+    });
+    this.applyLocalPresence(l);
     provider.attach();
   }
 
@@ -335,6 +411,7 @@ export class SyncClient {
   private teardown(l: DocLink, all: boolean): void {
     const p = l.provider;
     l.provider = null;
+    if (!all) this.markPresence(l);
     if (p) {
       p.destroy();
       l.shadow.destroy();
@@ -362,6 +439,7 @@ export class SyncClient {
 
   private fail(l: DocLink, p: SyncProblem, fromServer = true): void {
     l.error = p;
+    this.markPresence(l);
     // Not inside the provider's own event dispatch.
     const provider = l.provider;
     l.provider = null;
@@ -479,6 +557,62 @@ export class SyncClient {
   }
 
   // -------------------------------------------------------------------------------------
+  // Presence (Yjs awareness over the same providers)
+
+  private linkOf(docId: string): DocLink | undefined {
+    for (const l of this.links.values()) if (l.docId === docId && l.adopted) return l;
+    return undefined;
+  }
+
+  /**
+   * This computer's awareness state in a document: empty (`{}`) unless presence is on and a
+   * window shows it. Never null: the provider renews a non-null state every 15 s, and that
+   * keeps the socket alive through the server's 60 s idle timeout (server/README.md).
+   */
+  private applyLocalPresence(l: DocLink): void {
+    const awareness = l.provider?.awareness;
+    if (!awareness) return;
+    const showing = this.presence.enabled && l.parsed.kind === 'meeting' && this.here.has(l.docId);
+    const next: Record<string, unknown> = showing ? { user: { name: this.presence.name ?? '' }, cursor: this.here.get(l.docId) ?? null } : {};
+    const current = awareness.getLocalState();
+    if (current && JSON.stringify(current) === JSON.stringify(next)) return;
+    awareness.setLocalState(next);
+  }
+
+  private peersOf(l: DocLink): PresencePeer[] {
+    const awareness = l.provider?.awareness;
+    if (!awareness || !this.presence.enabled || !this.here.has(l.docId) || l.error) return [];
+    const out: PresencePeer[] = [];
+    for (const [clientId, state] of awareness.getStates()) {
+      if (clientId === awareness.clientID) continue;
+      const peer = readPeer(clientId, state);
+      if (peer) out.push(peer);
+    }
+    return out.sort((a, b) => a.name.localeCompare(b.name, 'sv') || a.clientId - b.clientId);
+  }
+
+  private markPresence(l: DocLink): void {
+    if (!this.options.onPresence || this.stopped) return;
+    this.presenceDirty.add(l);
+    // Coalesced like the status: one event for a burst of cursor moves.
+    this.presenceTimer ??= setTimeout(() => {
+      this.presenceTimer = null;
+      if (this.stopped) return;
+      const dirty = [...this.presenceDirty];
+      this.presenceDirty.clear();
+      for (const d of dirty) {
+        if (!d.adopted) continue;
+        const peers = this.peersOf(d);
+        const key = JSON.stringify(peers);
+        if (key === d.lastPeers) continue;
+        d.lastPeers = key;
+        this.options.onPresence?.(d.docId, peers);
+      }
+    }, 25);
+    this.presenceTimer.unref?.();
+  }
+
+  // -------------------------------------------------------------------------------------
   // Status
 
   private onSocketStatus(status: WebSocketStatus): void {
@@ -564,4 +698,24 @@ export class SyncClient {
       this.log(`could not save sync state: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
+}
+
+/** A peer's awareness state as Paragraf writes it, checked field by field (it comes from anyone). */
+function readPeer(clientId: number, state: unknown): PresencePeer | null {
+  if (!state || typeof state !== 'object') return null;
+  const s = state as { user?: unknown; account?: unknown; cursor?: unknown };
+  if (!s.user || typeof s.user !== 'object') return null; // {}: connected, but presence off there
+  const account = typeof s.account === 'string' && s.account.length <= MAX_NAME_CHARS ? s.account : null;
+  const own = (s.user as { name?: unknown }).name;
+  const chosen = typeof own === 'string' ? own.trim().slice(0, MAX_NAME_CHARS) : '';
+  const name = chosen || account;
+  if (!name) return null;
+  let cursor: PresenceCursor | null = null;
+  const c = s.cursor as { anchor?: unknown; focus?: unknown } | null | undefined;
+  if (c && typeof c === 'object' && isPosition(c.anchor) && isPosition(c.focus)) cursor = { anchor: c.anchor, focus: c.focus };
+  return { clientId, name, account, cursor };
+}
+
+function isPosition(v: unknown): v is string {
+  return typeof v === 'string' && v.length > 0 && v.length <= MAX_POSITION_CHARS && /^[A-Za-z0-9+/]+=*$/.test(v);
 }

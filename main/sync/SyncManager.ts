@@ -12,11 +12,28 @@ import type { Db } from '../core/db';
 import type { DocStore } from '../core/docStore';
 import { projectBody, projectMeeting, readProfile, renumberBody } from '../core/projections';
 import { problem } from './messages';
-import { SyncClient, type AdoptResult, type SyncClientStatus, type SyncHost } from './SyncClient';
+import { SyncClient, type AdoptResult, type PresenceCursor, type PresencePeer, type PresenceSettings, type SyncClientStatus, type SyncHost } from './SyncClient';
 
 export interface SyncConfig {
   url: string;
   token: string;
+}
+
+/**
+ * Encrypts the sync token at rest: in the app, Electron's safeStorage (the OS keychain's key);
+ * absent in the harness and the CLI, where the token is stored as is (and the settings say so).
+ */
+export interface SecretProtector {
+  encrypt(plain: string): Buffer;
+  decrypt(sealed: Buffer): string;
+}
+
+interface ConfigRow {
+  url: string;
+  token: string | null;
+  token_sealed: Buffer | null;
+  presence: number;
+  display_name: string | null;
 }
 
 export interface SyncTuning {
@@ -34,6 +51,7 @@ export interface SyncContext {
   /** Bring the projections of `docId` up to date soon (rows for lists, numbering, register), off the typing path. */
   scheduleProjection(docId: string): void;
   tuning?: SyncTuning;
+  secrets?: SecretProtector;
 }
 
 const TOKEN_SHAPE = /^pgf_[A-Za-z0-9_-]{43}$/;
@@ -85,6 +103,11 @@ export function checkToken(raw: string): string {
 export class SyncManager {
   private client: SyncClient | null = null;
   private config: SyncConfig | null = null;
+  /** A configured server whose stored token cannot be read (sealed elsewhere): shown, not run. */
+  private unreadable: { url: string } | null = null;
+  private presence: PresenceSettings = { enabled: false, name: null };
+  /** Per document open in a window: which API clients show it, each with its cursor (last moved last). */
+  private readonly here = new Map<string, Map<string, PresenceCursor | null>>();
   private scanTimer: ReturnType<typeof setInterval> | null = null;
   private docCount = -1;
 
@@ -92,9 +115,16 @@ export class SyncManager {
 
   /** Starts syncing if a server is configured. */
   start(): void {
-    const row = this.ctx.db.prepare('SELECT url, token FROM sync_config WHERE id = 1').get() as SyncConfig | undefined;
-    this.config = row ?? null;
-    if (this.config) this.startClient(this.config);
+    const row = this.ctx.db.prepare('SELECT url, token, token_sealed, presence, display_name FROM sync_config WHERE id = 1').get() as ConfigRow | undefined;
+    if (!row) return;
+    this.presence = { enabled: row.presence === 1, name: row.display_name };
+    const token = this.readToken(row);
+    if (token === null) {
+      this.unreadable = { url: row.url };
+      return;
+    }
+    this.config = { url: row.url, token };
+    this.startClient(this.config);
   }
 
   configure(server: { url: string; token: string } | null): SyncStatus {
@@ -102,23 +132,67 @@ export class SyncManager {
       this.stopClient();
       this.ctx.db.prepare('DELETE FROM sync_config').run();
       this.config = null;
+      this.unreadable = null;
+      this.presence = { enabled: false, name: null };
       return this.status();
     }
     const config = { url: checkServerUrl(server.url), token: checkToken(server.token) };
+    const { plain, sealed } = this.seal(config.token);
+    // A new server or token keeps the presence settings.
     this.ctx.db
       .prepare(
-        `INSERT INTO sync_config (id, url, token, updated_at) VALUES (1, ?, ?, ?)
-         ON CONFLICT(id) DO UPDATE SET url = excluded.url, token = excluded.token, updated_at = excluded.updated_at`,
+        `INSERT INTO sync_config (id, url, token, token_sealed, updated_at) VALUES (1, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET url = excluded.url, token = excluded.token, token_sealed = excluded.token_sealed, updated_at = excluded.updated_at`,
       )
-      .run(config.url, config.token, new Date().toISOString());
+      .run(config.url, plain, sealed, new Date().toISOString());
     this.stopClient();
     this.config = config;
+    this.unreadable = null;
     this.startClient(config);
     return this.status();
   }
 
+  setPresence(settings: { enabled: boolean; name?: string | null | undefined }): SyncStatus {
+    if (!this.config && !this.unreadable) {
+      throw new ParagrafError(
+        'INVALID_INPUT',
+        'Ange först en server: att visa vilka som är här går bara när protokollen synkas.',
+        'Set up a server first: showing who is here only works when the minutes sync.',
+      );
+    }
+    const name = settings.name?.trim() ? settings.name.trim() : null;
+    this.ctx.db.prepare('UPDATE sync_config SET presence = ?, display_name = ?, updated_at = ? WHERE id = 1').run(settings.enabled ? 1 : 0, name, new Date().toISOString());
+    this.presence = { enabled: settings.enabled, name };
+    this.client?.setPresence(this.presence);
+    return this.status();
+  }
+
+  /** An API client shows `docId` with this selection; answers who else is there. */
+  setHere(docId: string, clientId: string, cursor: PresenceCursor | null): PresencePeer[] {
+    const byClient = this.here.get(docId) ?? new Map<string, PresenceCursor | null>();
+    // Re-inserted so the most recently moved cursor is the one others see.
+    byClient.delete(clientId);
+    byClient.set(clientId, cursor);
+    this.here.set(docId, byClient);
+    this.client?.setHere(docId, { cursor });
+    return this.client?.peers(docId) ?? [];
+  }
+
+  leave(docId: string, clientId: string): void {
+    const byClient = this.here.get(docId);
+    if (!byClient?.delete(clientId)) return;
+    if (byClient.size > 0) {
+      this.client?.setHere(docId, { cursor: [...byClient.values()].at(-1) ?? null });
+      return;
+    }
+    this.here.delete(docId);
+    this.client?.setHere(docId, null);
+  }
+
   status(docId?: string): SyncStatus {
-    if (!this.client || !this.config) return { configured: false, url: null, connection: 'off', error: null, docs: [] };
+    const extra = { presence: { ...this.presence }, tokenStorage: this.ctx.secrets ? ('encrypted' as const) : ('plain' as const) };
+    if (this.unreadable) return { configured: true, url: this.unreadable.url, connection: 'off', error: problem('token-unreadable'), docs: [], ...extra };
+    if (!this.client || !this.config) return { configured: false, url: null, connection: 'off', error: null, docs: [], ...extra };
     return this.toApi(this.client.status(), docId);
   }
 
@@ -138,7 +212,39 @@ export class SyncManager {
       connection: s.connection,
       error: s.error,
       docs: docId ? docs.filter((d) => d.docId === docId) : docs,
+      presence: { ...this.presence },
+      tokenStorage: this.ctx.secrets ? 'encrypted' : 'plain',
     };
+  }
+
+  /** The token to store: sealed when a protector exists (it fails loudly rather than store plain). */
+  private seal(token: string): { plain: string | null; sealed: Buffer | null } {
+    const secrets = this.ctx.secrets;
+    if (!secrets) return { plain: token, sealed: null };
+    return { plain: null, sealed: secrets.encrypt(token) };
+  }
+
+  /** The stored token, sealing a plain one (from before migration 007) when a protector exists. */
+  private readToken(row: ConfigRow): string | null {
+    const secrets = this.ctx.secrets;
+    if (row.token_sealed) {
+      if (!secrets) return null;
+      try {
+        return secrets.decrypt(row.token_sealed);
+      } catch (err) {
+        console.error('paragraf: the stored sync token could not be decrypted', err);
+        return null;
+      }
+    }
+    if (row.token !== null && secrets) {
+      try {
+        this.ctx.db.prepare('UPDATE sync_config SET token = NULL, token_sealed = ? WHERE id = 1').run(secrets.encrypt(row.token));
+      } catch (err) {
+        // Still usable as it is; sealing is tried again at the next start.
+        console.error('paragraf: the sync token could not be encrypted', err);
+      }
+    }
+    return row.token;
   }
 
   private startClient(config: SyncConfig): void {
@@ -149,8 +255,11 @@ export class SyncManager {
       host: this.host(config.url),
       ...(tuning.reconnect ? { reconnect: tuning.reconnect } : {}),
       ...(tuning.discoverEveryMs ? { discoverEveryMs: tuning.discoverEveryMs } : {}),
+      presence: this.presence,
       onChange: (changed, status) => this.ctx.emit('sync.changed', this.toApi(status, undefined, changed)),
+      onPresence: (docId, peers) => this.ctx.emit('presence.changed', { docId, peers }),
     });
+    for (const [docId, byClient] of this.here) this.client.setHere(docId, { cursor: [...byClient.values()].at(-1) ?? null });
     // New local documents (a body or meeting created here) start syncing within a moment.
     this.docCount = this.countDocs();
     this.scanTimer = setInterval(() => {

@@ -32,6 +32,10 @@ const own = {
     sv: 'Servern känner inte igen din inloggningsnyckel (token), eller så har den återkallats. Be serverns administratör om en ny.',
     en: 'The server does not recognise your access token, or it has been revoked. Ask the server administrator for a new one.',
   },
+  'token-unreadable': {
+    sv: 'Nyckeln (token) sparades krypterad av operativsystemet och kan inte läsas här. Ange serveradressen och nyckeln igen.',
+    en: 'The token was saved encrypted by the operating system and cannot be read here. Enter the server address and the token again.',
+  },
   refused: {
     sv: 'Servern vägrade dokumentet. Det du har lokalt finns kvar.',
     en: 'The server refused the document. What you have locally is kept.',

@@ -6,7 +6,7 @@
 import type { SyncStatus } from '../../src/api/contract';
 
 /** The question to ask before quitting, or null when nothing is waiting (or no server is set). */
-export function unsyncedWarning(status: SyncStatus): { sv: string; en: string } | null {
+export function unsyncedWarning(status: Pick<SyncStatus, 'configured' | 'docs'>): { sv: string; en: string } | null {
   if (!status.configured) return null;
   const n = status.docs.filter((d) => d.pending && !d.readOnly).length;
   if (n === 0) return null;

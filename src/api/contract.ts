@@ -154,8 +154,26 @@ export const syncStatusSchema = z.object({
   /** A problem of the whole connection (e.g. the token is refused). */
   error: syncProblemSchema.nullable(),
   docs: z.array(syncDocStatusSchema),
+  /** Awareness: whether others see who is here and where the cursor is; off by default. */
+  presence: z.object({ enabled: z.boolean(), name: z.string().nullable() }),
+  /** How the token is kept on this computer: encrypted by the operating system, or not. */
+  tokenStorage: z.enum(['encrypted', 'plain']),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+/** A Yjs relative position in a meeting's `content`, encoded (Y.encodeRelativePosition) as base64. */
+const relativePosition = z.string().min(1).max(200).regex(/^[A-Za-z0-9+/]+=*$/, 'base64');
+export const presenceCursorSchema = z.object({ anchor: relativePosition, focus: relativePosition }).strict();
+/** Another user in the same document (from the server's awareness relay). */
+export const presencePeerSchema = z.object({
+  clientId: z.number().int(),
+  /** The name they chose in their settings, else their account name on the server. */
+  name: z.string(),
+  /** Their account on the server (set by the server, not by them). */
+  account: z.string().nullable(),
+  cursor: presenceCursorSchema.nullable(),
+});
+export type PresencePeer = z.infer<typeof presencePeerSchema>;
 
 const noParams = z.object({}).strict();
 
@@ -283,6 +301,23 @@ export const methods = {
     syncStatusSchema,
     'The connection and, per document (or for one), saved locally / synced / waiting for network / error.',
   ),
+  'sync.setPresence': method(
+    z
+      .object({
+        enabled: z.boolean(),
+        /** The name others see; empty or null: the account name on the server. */
+        name: z.string().trim().max(100).nullable().optional(),
+      })
+      .strict(),
+    syncStatusSchema,
+    'Show others who is in a protocol and where the cursor is (and see theirs), or stop. Needs a configured server; kept with it.',
+  ),
+  'presence.here': method(
+    z.object({ docId: id, cursor: presenceCursorSchema.nullable() }).strict(),
+    z.object({ docId: id, peers: z.array(presencePeerSchema) }),
+    'This window shows the document, with its selection: tell others (when presence is on) and answer who else is here.',
+  ),
+  'presence.leave': method(z.object({ docId: id }).strict(), z.object({ docId: id }), 'This window no longer shows the document.'),
   ...registerMethods,
   ...exportMethods,
 } as const;
@@ -294,6 +329,8 @@ export const events = {
   'meetings.changed': z.object({ bodyId: id }),
   /** The sync state changed; `docs` holds only the documents whose state changed. */
   'sync.changed': syncStatusSchema,
+  /** Who else is in a document open here changed (presence on); `peers` is the whole list. */
+  'presence.changed': z.object({ docId: id, peers: z.array(presencePeerSchema) }),
 } as const;
 
 export type Methods = typeof methods;

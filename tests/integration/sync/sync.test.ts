@@ -58,7 +58,7 @@ const contentOf = async (c: TestCore, docId: string) => (await localDoc(c, docId
 describe('sync client', () => {
   it('is off, and the Core unchanged, when no server is configured; refuses bad addresses and tokens in Swedish and English', async () => {
     const c = core();
-    expect(await status(c)).toEqual({ configured: false, url: null, connection: 'off', error: null, docs: [] });
+    expect(await status(c)).toEqual({ configured: false, url: null, connection: 'off', error: null, docs: [], presence: { enabled: false, name: null }, tokenStorage: 'plain' });
     const { meetingId } = await bodyWithMeeting(c);
     await typeInto(c, meetingId, 'Lokalt ');
     expect(await contentOf(c, meetingId)).toContain('Lokalt ');

@@ -3,7 +3,15 @@ import type { SyncDocStatus, SyncStatus } from '../../../src/api/contract';
 import { unsyncedWarning } from '../../../main/sync/quitWarning';
 
 const doc = (pending: boolean, readOnly = false): SyncDocStatus => ({ docId: 'd', name: 'n', state: pending ? 'offline' : 'synced', pending, readOnly, error: null });
-const status = (docs: SyncDocStatus[], configured = true): SyncStatus => ({ configured, url: configured ? 'wss://x' : null, connection: 'offline', error: null, docs });
+const status = (docs: SyncDocStatus[], configured = true): SyncStatus => ({
+  configured,
+  url: configured ? 'wss://x' : null,
+  connection: 'offline',
+  error: null,
+  docs,
+  presence: { enabled: false, name: null },
+  tokenStorage: 'plain',
+});
 
 describe('warning before quitting with unsynced changes', () => {
   it('says nothing without a server or without pending changes', () => {
