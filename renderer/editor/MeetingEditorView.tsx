@@ -33,6 +33,8 @@ import { useBodyDoc } from '../bodies/useBodyDoc';
 import { focusEditorAt, selectionBlockPath } from './focusEditor';
 import { computeNumbers, createOutlineReader, structureKey, type MeetingFacts } from './numbering';
 import { useFrozenNumbers } from './useMeetingDoc';
+import { PresenceLine, RemoteCursors } from './Presence';
+import type { Presence } from './usePresence';
 import { useNumberingContext } from './useNumberingContext';
 
 const MAX_REBUILDS = 3;
@@ -47,9 +49,11 @@ export interface MeetingEditorViewProps {
   helpId: string;
   /** The per-item clock: shown when on; it records item starts only while the meeting is in progress. */
   clock?: { shown: boolean; recording: boolean };
+  /** Others in this protocol (sync presence); absent or empty: nothing is shown. */
+  presence?: Presence;
 }
 
-export function MeetingEditorView({ doc, meeting, bodyId, helpId, clock }: MeetingEditorViewProps) {
+export function MeetingEditorView({ doc, meeting, bodyId, helpId, clock, presence }: MeetingEditorViewProps) {
   const { t } = useTranslation();
   const content = useMemo(() => doc.get('content', Y.XmlText), [doc]);
   const [generation, setGeneration] = useState(0);
@@ -111,14 +115,14 @@ export function MeetingEditorView({ doc, meeting, bodyId, helpId, clock }: Meeti
       ) : null}
       <EditorErrorBoundary key={session.generation} onError={rebuild}>
         <Slate editor={session.handle.editor}>
-          <EditorBody helpId={helpId} doc={doc} meeting={meeting} bodyId={bodyId} clock={clock} />
+          <EditorBody helpId={helpId} doc={doc} meeting={meeting} bodyId={bodyId} clock={clock} {...(presence ? { presence } : {})} />
         </Slate>
       </EditorErrorBoundary>
     </>
   );
 }
 
-function EditorBody({ helpId, doc, meeting, bodyId, clock }: Omit<MeetingEditorViewProps, 'doc'> & { doc: Y.Doc }) {
+function EditorBody({ helpId, doc, meeting, bodyId, clock, presence }: MeetingEditorViewProps) {
   const { t } = useTranslation();
   const editor = useSlateStatic();
 
@@ -166,6 +170,9 @@ function EditorBody({ helpId, doc, meeting, bodyId, clock }: Omit<MeetingEditorV
     },
     [editor, linkAsk],
   );
+  const surface = useRef<HTMLDivElement>(null);
+  const content = useMemo(() => doc.get('content', Y.XmlText), [doc]);
+  const peers = presence?.peers ?? NO_PEERS;
   const decisionLook = useMemo<DecisionLook | null>(() => (profile ? { lead: profile.decision.lead, style: profile.decision.style } : null), [profile]);
 
   // Opening a meeting (or rebuilding the editor) puts the cursor at the end of the text:
@@ -178,11 +185,14 @@ function EditorBody({ helpId, doc, meeting, bodyId, clock }: Omit<MeetingEditorV
   return (
     <NumberingContext.Provider value={numbering}>
       <DecisionLookContext.Provider value={decisionLook}>
+      {presence?.enabled ? <PresenceLine peers={peers} doc={doc} people={people} /> : null}
       <div className="meeting-body">
         <AgendaOutline items={items} numbering={numbering} announcer={announcer} numberingError={error} />
         <div className="editor-column">
           {clock?.shown ? <ItemClock doc={doc} items={items} numbering={numbering} recording={clock.recording} /> : null}
           <Toolbar onReadBack={() => setReadBack(true)} onLink={openLink} />
+          {presence ? <SelectionReporter presence={presence} content={content} /> : null}
+          <div className="editor-surface" ref={surface}>
           <Editable
             className="editor"
             data-testid="editor"
@@ -203,6 +213,8 @@ function EditorBody({ helpId, doc, meeting, bodyId, clock }: Omit<MeetingEditorV
               onKeyDownFor(editor, announcer)(event);
             }}
           />
+          {peers.some((p) => p.cursor) ? <RemoteCursors peers={peers} content={content} surface={surface} /> : null}
+          </div>
           {typeahead.popup}
           {linkAsk ? (
             <LinkDialog
@@ -256,6 +268,18 @@ function onKeyDownFor(editor: Editor, announcer: MoveAnnouncer) {
 }
 
 const NO_PHRASES: Phrase[] = [];
+const NO_PEERS: Presence['peers'] = [];
+
+/** Tells the Core where this window's selection is (presence); renders nothing. */
+function SelectionReporter({ presence, content }: { presence: Presence; content: Y.XmlText }) {
+  const editor = useSlateStatic();
+  const selection = useSlateSelector((e: Editor) => e.selection, (a, b) => (a && b ? Range.equals(a, b) : a === b));
+  const { reportSelection } = presence;
+  useEffect(() => {
+    reportSelection(editor, content);
+  }, [editor, content, selection, reportSelection]);
+  return null;
+}
 
 const blockCommands: Record<string, (editor: Editor) => boolean> = {
   KeyB: AppEditor.insertDecision,

@@ -15,6 +15,7 @@ import type { MeetingFacts } from './numbering';
 import { SaveStatus } from './SaveStatus';
 import { furthestStatus, useMeetingMeta } from './useMeetingDoc';
 import { useReplica } from './useReplica';
+import { usePresence } from './usePresence';
 import { ExportDialog } from '../export/ExportDialog';
 import { useRichStrings } from '../i18n/richBlocks';
 import { LockedProtocolView } from '../export/LockedProtocolView';
@@ -25,6 +26,7 @@ export function MeetingScreen({ meeting, body, onBack }: { meeting: Meeting; bod
   const rich = useRichStrings();
   const [attempt, setAttempt] = useState(0);
   const { replica, error } = useReplica(meeting.id, attempt);
+  const presence = usePresence(meeting.id);
   const helpId = useId();
   const [leaving, setLeaving] = useState(false);
   const [answered, setAnswered] = useState<Meeting | null>(null);
@@ -110,7 +112,14 @@ export function MeetingScreen({ meeting, body, onBack }: { meeting: Meeting; bod
           <AttendanceSection replica={replica} bodyId={meeting.bodyId} />
           <PreviousMeetingSection meeting={meeting} open={previousOpen} onOpenChange={setPreviousOpen} />
           <FollowUpPanel replica={replica} meetingId={meeting.id} />
-          <MeetingEditorView doc={replica.doc} meeting={facts} bodyId={meeting.bodyId} helpId={helpId} clock={{ shown: clockShown, recording: clockShown && status === 'pagar' }} />
+          <MeetingEditorView
+            doc={replica.doc}
+            meeting={facts}
+            bodyId={meeting.bodyId}
+            helpId={helpId}
+            clock={{ shown: clockShown, recording: clockShown && status === 'pagar' }}
+            presence={presence}
+          />
         </>
       ) : (
         <p>{t('editor.opening')}</p>

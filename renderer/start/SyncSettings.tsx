@@ -3,9 +3,13 @@
  * its address and the token its administrator gave her. Off, Paragraf is a complete app on
  * this computer. The Core checks the address and the token (sync.configure) and keeps them in
  * the local database; the state shown here comes from sync.status and follows sync.changed.
+ * With a server set, presence (who else is in a protocol, where their cursor is) can be turned
+ * on here, off by default, with the name others see; and it says honestly whether the token is
+ * stored encrypted by the operating system or, in the browser harness and the CLI, not.
  */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SyncStatus } from '../../src/api/contract';
 import { useSyncStatus } from '../editor/SyncStatus';
 import { useApi } from '../app/ConnectionContext';
 import { ErrorMessage, type Bilingual } from '../app/ErrorMessage';
@@ -83,6 +87,77 @@ export function SyncSettings() {
         ) : null}
         <ErrorMessage error={error} testId="sync-settings-error" />
       </form>
+      {status ? (
+        <p className="hint" data-testid="sync-token-storage">
+          {status.tokenStorage === 'encrypted' ? t('syncSettings.tokenEncrypted') : t('syncSettings.tokenPlain')}
+        </p>
+      ) : null}
+      {status?.configured ? <PresenceSettings status={status} onSaved={setStatus} /> : null}
     </details>
+  );
+}
+
+function PresenceSettings({ status, onSaved }: { status: SyncStatus; onSaved(s: SyncStatus): void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const id = useId();
+  const [name, setName] = useState(status.presence.name ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Bilingual | null>(null);
+
+  async function save(enabled: boolean) {
+    setBusy(true);
+    const res = await api.invoke('sync.setPresence', { enabled, name: name.trim() || null });
+    setBusy(false);
+    if (!res.ok) {
+      setError(res.error.message);
+      return;
+    }
+    setError(null);
+    onSaved(res.value);
+  }
+
+  return (
+    <form
+      className="form form-inline"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save(status.presence.enabled);
+      }}
+    >
+      <div className="field">
+        <label>
+          <input
+            type="checkbox"
+            checked={status.presence.enabled}
+            disabled={busy}
+            data-testid="presence-toggle"
+            aria-describedby={`${id}-hint`}
+            onChange={(e) => void save(e.target.checked)}
+          />{' '}
+          {t('syncSettings.presence')}
+        </label>
+        <p id={`${id}-hint`} className="hint">
+          {t('syncSettings.presenceHint')}
+        </p>
+      </div>
+      <div className="field field-grow">
+        <label htmlFor={`${id}-name`}>{t('syncSettings.presenceName')}</label>
+        <input
+          id={`${id}-name`}
+          name="presence-name"
+          autoComplete="name"
+          maxLength={100}
+          placeholder={t('syncSettings.presenceNamePlaceholder')}
+          value={name}
+          data-testid="presence-name"
+          onChange={(e) => setName(e.target.value)}
+        />
+      </div>
+      <button type="submit" className="secondary" disabled={busy} data-testid="presence-save">
+        {t('syncSettings.presenceSave')}
+      </button>
+      <ErrorMessage error={error} testId="presence-error" />
+    </form>
   );
 }
