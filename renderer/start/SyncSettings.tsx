@@ -7,7 +7,7 @@
  * on here, off by default, with the name others see; and it says honestly whether the token is
  * stored encrypted by the operating system or, in the browser harness and the CLI, not.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../src/api/contract';
 import { useSyncStatus } from '../editor/SyncStatus';
@@ -102,14 +102,19 @@ function PresenceSettings({ status, onSaved }: { status: SyncStatus; onSaved(s: 
   const api = useApi();
   const id = useId();
   const [name, setName] = useState(status.presence.name ?? '');
+  // The box follows the click at once and goes back if the Core refuses.
+  const [enabled, setEnabled] = useState(status.presence.enabled);
+  useEffect(() => setEnabled(status.presence.enabled), [status.presence.enabled]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Bilingual | null>(null);
 
-  async function save(enabled: boolean) {
+  async function save(next: boolean) {
+    setEnabled(next);
     setBusy(true);
-    const res = await api.invoke('sync.setPresence', { enabled, name: name.trim() || null });
+    const res = await api.invoke('sync.setPresence', { enabled: next, name: name.trim() || null });
     setBusy(false);
     if (!res.ok) {
+      setEnabled(status.presence.enabled);
       setError(res.error.message);
       return;
     }
@@ -122,14 +127,14 @@ function PresenceSettings({ status, onSaved }: { status: SyncStatus; onSaved(s: 
       className="form form-inline"
       onSubmit={(e) => {
         e.preventDefault();
-        void save(status.presence.enabled);
+        void save(enabled);
       }}
     >
       <div className="field">
         <label>
           <input
             type="checkbox"
-            checked={status.presence.enabled}
+            checked={enabled}
             disabled={busy}
             data-testid="presence-toggle"
             aria-describedby={`${id}-hint`}

@@ -58,6 +58,7 @@ test('with presence on, each sees who else is in the protocol and where their cu
     await expect(page.getByTestId('presence-toggle')).not.toBeChecked();
     await settings.getByLabel('Namn som andra ser').fill('Anna Andersson');
     await page.getByTestId('presence-toggle').check();
+    await expect.poll(async () => (await call<{ presence: unknown }>(page, 'sync.status')).presence, { timeout: 20_000 }).toEqual({ enabled: true, name: 'Anna Andersson' });
     await expect(page.getByTestId('presence-toggle')).toBeChecked();
     expect(await seriousViolations(page)).toEqual([]);
     const meetings = await call<Array<{ id: string }>>(page, 'meetings.list');
