@@ -12,6 +12,8 @@ import { createBody, createMeeting, endOfTitle, expect, expectSaved, openApp, te
 import { paste, shape, storedContent } from './stored';
 
 test('lists, a table, a link, Dokument and skickas-till by keyboard, stored as elements', async ({ page, harness }) => {
+  // About 600 keystrokes and two axe runs: 70 s on two quiet cores, past 120 s under a load of 25.
+  test.setTimeout(300_000);
   await openApp(page, harness);
   await createBody(page, 'LSVO', 'Sammanträdesprotokoll', 'ledningsgrupp');
   await createMeeting(page, 'LSVO', '2021-05-07', 'Sammanträde');
