@@ -12,6 +12,7 @@ import type { ServerConfig } from './config';
 import { AccessControl } from './extensions/AccessControl';
 import { Discovery } from './extensions/Discovery';
 import { Limits } from './extensions/Limits';
+import { LockGuard } from './extensions/LockGuard';
 import { Persistence } from './extensions/Persistence';
 import { Presence } from './extensions/Presence';
 import { AdminError } from './messages';
@@ -60,6 +61,7 @@ export async function startSyncServer(config: ServerConfig, store: ServerStore, 
     }),
     access,
     new Discovery(store, { burst: config.PARAGRAF_CONNECTION_BURST, perMinute: config.PARAGRAF_CONNECTIONS_PER_MINUTE, trustProxy: config.PARAGRAF_TRUST_PROXY }, log),
+    new LockGuard(log),
     new Persistence(store, log),
     new Presence(config.PARAGRAF_MAX_AWARENESS_BYTES),
   ];

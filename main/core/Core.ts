@@ -25,7 +25,7 @@ import { freezeNumbers, numberMeeting, numberYear, type FrozenNumbers } from '..
 import { projectRegister, reprojectRecentMeetings } from './register';
 import { registerHandlers } from './registerApi';
 import { exportHandlers } from '../export/exportApi';
-import { assertWritable } from '../export/justering';
+import { adoptSharedLock, assertWritable, shareLocalLocks, type Locker } from '../export/justering';
 import { prepareFollowUp } from './followUp';
 import { bodyScheme, itemRows, parseFixedNumbers, projectBody, projectMeeting, readFrozen, readProfile, readRecorded, rebuildAll, renumberBody, yearMeetings } from './projections';
 import type { ManagedMeeting } from '../../src/numbering';
@@ -121,6 +121,7 @@ export class Core {
     fs.mkdirSync(options.dataDir, { recursive: true });
     const core = new Core(options);
     core.openDb();
+    core.shareLocks();
     core.startSync();
     if (core.db && core.options.backupIntervalMs > 0) {
       core.backupTimer = setInterval(() => void core.backupNow().catch(() => undefined), core.options.backupIntervalMs);
@@ -196,6 +197,7 @@ export class Core {
     this.closeDb();
     replaceWithBackup(this.dbFile, file);
     this.openDb();
+    this.shareLocks();
     this.startSync();
     if (!this.db) {
       throw new ParagrafError(
@@ -217,11 +219,7 @@ export class Core {
         ready: () => this.ready(),
         flushProjections: () => this.flushProjections(),
         commitCoreChange: (docId, change) => this.commitCoreChange(docId, change),
-        meetingChanged: (meetingId) => {
-          const { db, docs } = this.ready();
-          const { bodyId } = projectMeeting(db, docs, meetingId);
-          this.emit('meetings.changed', { bodyId });
-        },
+        meetingChanged: (meetingId) => this.meetingChanged(meetingId),
       }),
       'backups.create': () => this.backupNow(),
       'recovery.restoreBackup': ({ backupId }) => this.restore(backupId),
@@ -483,6 +481,41 @@ export class Core {
     };
   }
 
+  /** The meeting's row was re-projected (e.g. its status changed): re-project and tell the windows. */
+  private meetingChanged(meetingId: string): void {
+    const { db, docs } = this.ready();
+    const { bodyId } = projectMeeting(db, docs, meetingId);
+    this.emit('meetings.changed', { bodyId });
+  }
+
+  private locker(): Locker {
+    const { db, docs } = this.ready();
+    return { db, docs, commitCoreChange: (docId, change) => this.commitCoreChange(docId, change), projected: (id) => this.meetingChanged(id) };
+  }
+
+  /**
+   * Locks travel in the meeting documents (src/export/lock.ts): a lock made here before they did
+   * is written into its document, and one that reached a document while this Core could not
+   * adopt it is adopted. Never stops the app from opening.
+   */
+  private shareLocks(): void {
+    if (!this.db || !this.docs) return;
+    try {
+      shareLocalLocks(this.locker());
+    } catch (err) {
+      console.error('paragraf: locks could not be shared', err);
+    }
+  }
+
+  /** After an update from the server: a lock made on another computer locks the meeting here too. */
+  private adoptLock(docId: string): void {
+    try {
+      adoptSharedLock(this.locker(), docId);
+    } catch (err) {
+      console.error(`paragraf: the lock of ${docId} could not be adopted`, err);
+    }
+  }
+
   /** The sync manager of the open database, for tests that simulate a lost network. */
   get syncManager(): SyncManager | null {
     return this.sync;
@@ -494,7 +527,11 @@ export class Core {
       db: this.db,
       docs: this.docs,
       emit: (event, payload) => this.emit(event, payload),
-      scheduleProjection: (docId) => this.scheduleProjection(docId),
+      scheduleProjection: (docId) => {
+        // Before anything else can write to it: a document that now says it is locked is locked.
+        this.adoptLock(docId);
+        this.scheduleProjection(docId);
+      },
       tuning: this.options.sync,
       ...(this.options.secrets ? { secrets: this.options.secrets } : {}),
     });

@@ -15,7 +15,7 @@ import { renderProtocolDocx } from './docx';
 import { renderKallelseDocx } from './kallelseDocx';
 import { renderKallelsePdf } from './kallelsePdf';
 import { readProtocolInput } from './fromCore';
-import { addRattelse, checkSignedExport, lockMeeting, modelHash, readLock, readRattelser, recordExport, snapshotDoc, type Locker } from './justering';
+import { addRattelse, checkSignedExport, lateChangesOf, lockMeeting, modelHash, readLock, readRattelser, recordExport, snapshotDoc, type Locker } from './justering';
 import { countPages, renderProtocolPdf } from './pdf';
 import { loadPkcs12, signPdf } from './sign';
 import { verifyPdf } from './verify';
@@ -85,6 +85,7 @@ export function exportHandlers(host: ExportHost): ExportHandlers {
       snapshotSha256: lock?.snapshotSha256 ?? null,
       signers: lock?.signers ?? [],
       rattelser: readRattelser(docs.get(meetingId)),
+      lateChanges: lock ? lateChangesOf(db, docs, meetingId, lock) : [],
     };
   };
   const currentModelHash = (meetingId: string) => modelHash(modelOf(meetingId));

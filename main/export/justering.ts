@@ -21,10 +21,11 @@ import type { Statement } from 'better-sqlite3';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { ParagrafError } from '../../src/api/errors';
+import { lateChanges, readLockRecord, readLockSnapshot, writeLock, type LateChange, type LockRecord } from '../../src/export/lock';
 import type { ProtocolModel, Rattelse } from '../../src/export/model';
 import type { Db } from '../core/db';
 import type { DocStore } from '../core/docStore';
-import { readContent } from '../core/projections';
+import { itemRows, readContent } from '../core/projections';
 import { isElement } from '../../src/protocol/schema';
 import { readSignatureFields } from './pdfFile';
 import { verifyPdf } from './verify';
@@ -232,9 +233,107 @@ export function lockMeeting(host: Locker, meetingId: string, pdf: Buffer, check:
     db.prepare(
       'INSERT INTO meeting_lock (meeting_id, locked_at, snapshot, snapshot_sha256, signed_pdf_sha256, exported_pdf_sha256, signers) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ).run(meetingId, lockedAt, snapshot, sha256(snapshot), sha256(pdf), check.record.pdfSha256, JSON.stringify(check.signers));
+    // The lock and its snapshot into the document too, so every synced computer locks the
+    // meeting with the same snapshot (src/export/lock.ts) and the server refuses later edits.
+    const lock = readLock(db, meetingId)!;
+    host.commitCoreChange(meetingId, (doc) => writeLock(doc, lockRecordOf(lock), lock.snapshot));
     host.projected(meetingId);
   })();
   return readLock(db, meetingId)!;
+}
+
+function lockRecordOf(lock: LockRow): LockRecord {
+  return {
+    lockedAt: lock.lockedAt,
+    pdfSha256: lock.signedPdfSha256,
+    exportedPdfSha256: lock.exportedPdfSha256,
+    snapshotSha256: lock.snapshotSha256,
+    by: lock.signers.map((s) => s.name).filter((n): n is string => n !== null),
+    signers: lock.signers,
+  };
+}
+
+/**
+ * A lock that arrived in the document (made on another computer, through sync) becomes this
+ * database's lock too: the same frozen snapshot (checked against the record's hash) and record
+ * in `meeting_lock`, so this Core refuses edits and prints the signed snapshot exactly as the
+ * computer that locked it. Returns whether it locked the meeting now.
+ */
+export function adoptSharedLock(host: Locker, meetingId: string): boolean {
+  const { db, docs } = host;
+  if (isLocked(db, meetingId) || docs.kindOf(meetingId) !== 'meeting') return false;
+  const doc = docs.get(meetingId);
+  const record = readLockRecord(doc);
+  if (!record) return false;
+  const snapshot = readLockSnapshot(doc);
+  if (!snapshot || sha256(snapshot) !== record.snapshotSha256) {
+    console.error(`paragraf: the lock of ${meetingId} from another computer has no snapshot matching its hash; not adopted`);
+    return false;
+  }
+  try {
+    Y.applyUpdate(new Y.Doc(), snapshot);
+  } catch (err) {
+    console.error(`paragraf: the locked snapshot of ${meetingId} cannot be read; not adopted`, err);
+    return false;
+  }
+  db.transaction(() => {
+    db.prepare(
+      'INSERT INTO meeting_lock (meeting_id, locked_at, snapshot, snapshot_sha256, signed_pdf_sha256, exported_pdf_sha256, signers) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(meetingId, record.lockedAt, Buffer.from(snapshot), record.snapshotSha256, record.pdfSha256, record.exportedPdfSha256, JSON.stringify(record.signers));
+    host.projected(meetingId);
+  })();
+  // This computer's own Core-made changes from before the lock may have been refused by the
+  // server (they changed what was signed); later ones (rättelser) must not depend on them in
+  // Yjs' per-client order, or the server could never take them either: a fresh client id.
+  doc.clientID = crypto.randomBytes(4).readUInt32BE(0) >>> 1;
+  return true;
+}
+
+/** Locks made before the lock travelled in the document: written into it once, at start. */
+export function shareLocalLocks(host: Locker): void {
+  const { db, docs } = host;
+  for (const { meeting_id: id } of db.prepare('SELECT meeting_id FROM meeting_lock').all() as Array<{ meeting_id: string }>) {
+    if (readLockRecord(docs.get(id))) continue;
+    const lock = readLock(db, id)!;
+    host.commitCoreChange(id, (doc) => writeLock(doc, lockRecordOf(lock), lock.snapshot));
+  }
+  // Meetings a lock reached while this Core could not adopt it (projected as justerat, no row).
+  for (const { id } of db.prepare("SELECT m.id FROM meeting m LEFT JOIN meeting_lock l ON l.meeting_id = m.id WHERE m.status = 'justerat' AND l.meeting_id IS NULL").all() as Array<{ id: string }>) {
+    adoptSharedLock(host, id);
+  }
+}
+
+const META_FIELDS: ReadonlyArray<[string, string, string]> = [
+  ['title', 'rubrik', 'title'],
+  ['date', 'datum', 'date'],
+  ['startTime', 'starttid', 'start time'],
+  ['endTime', 'sluttid', 'end time'],
+  ['place', 'plats', 'place'],
+  ['dnr', 'diarienummer', 'reference number'],
+  ['justering', 'justering', 'justering'],
+];
+
+/**
+ * What the live document says beyond the signed snapshot: changes merged after the lock (typed
+ * offline on another computer before it heard of the lock). Never part of the protocol; shown
+ * to the secretary, who may record them as rättelser.
+ */
+export function lateChangesOf(db: Db, docs: DocStore, meetingId: string, lock: LockRow): LateChange[] {
+  const signed = snapshotDoc(lock);
+  const live = docs.get(meetingId);
+  const labels = new Map(itemRows(db, meetingId).map((r) => [r.id, r.label]));
+  const out = lateChanges(readContent(signed), readContent(live), labels);
+  const a = signed.getMap('meta');
+  const b = live.getMap('meta');
+  for (const [key, sv, en] of META_FIELDS) {
+    const was = a.get(key) ?? '';
+    const now = b.get(key) ?? '';
+    if (String(was) !== String(now)) out.push({ itemId: null, sv: `Mötets ${sv}: ”${String(was)}” ändrad till ”${String(now)}”`, en: `The meeting's ${en}: "${String(was)}" changed to "${String(now)}"` });
+  }
+  const attendance = (doc: Y.Doc) => JSON.stringify([...doc.getMap('attendance').entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
+  if (attendance(signed) !== attendance(live)) out.push({ itemId: null, sv: 'Närvarolistan har ändrats.', en: 'The attendance list has changed.' });
+  signed.destroy();
+  return out;
 }
 
 export interface RattelseInput {

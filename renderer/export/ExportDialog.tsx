@@ -79,6 +79,8 @@ export function ExportDialog({ meetingId, locked }: { meetingId: string; locked:
   const [done, setDone] = useState<string | null>(null);
   const [lastPdf, setLastPdf] = useState<{ pdf: string; fileName: string } | null>(null);
   const [verified, setVerified] = useState<VerifyResult | null>(null);
+  const [late, setLate] = useState<Array<{ sv: string; en: string }>>([]);
+  const what = useRef<HTMLTextAreaElement>(null);
 
   async function open() {
     setError(null);
@@ -87,6 +89,11 @@ export function ExportDialog({ meetingId, locked }: { meetingId: string; locked:
     dialog.current?.showModal();
     const res = await api.invoke('meetings.items', { meetingId });
     if (res.ok) setItems(res.value);
+    if (locked) {
+      // Changes merged after the lock (from another computer): offered as the text of a rättelse.
+      const st = await api.invoke('justering.status', { meetingId });
+      if (st.ok) setLate(st.value.lateChanges);
+    }
   }
 
   async function onExport(e: FormEvent) {
@@ -286,8 +293,23 @@ export function ExportDialog({ meetingId, locked }: { meetingId: string; locked:
                 ))}
               </select>
             </label>
+            {late.length > 0 ? (
+              <div className="late-changes" data-testid="dialog-late-changes">
+                <p>{s.lateHeading}:</p>
+                <ul>
+                  {late.map((c) => (
+                    <li key={c.sv}>
+                      {s === exportStrings.en ? c.en : c.sv}{' '}
+                      <button type="button" className="secondary" onClick={() => what.current && ((what.current.value = c.sv), what.current.focus())}>
+                        {s.lateUse}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
             <label>
-              {s.rattelseWhat} <textarea name="what" required rows={2} />
+              {s.rattelseWhat} <textarea ref={what} name="what" required rows={2} />
             </label>
             <label>
               {s.rattelseWhy} <input name="why" required />

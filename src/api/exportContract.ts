@@ -68,6 +68,11 @@ export const justeringStatusSchema = z.object({
   snapshotSha256: z.string().nullable(),
   signers: z.array(z.object({ name: z.string().nullable(), signedAt: z.string().nullable(), field: z.string().nullable() })),
   rattelser: z.array(rattelseSchema),
+  /**
+   * Changes in the live document beyond the signed snapshot (merged after the lock from another
+   * computer): not part of the protocol, for the secretary to record as rättelser.
+   */
+  lateChanges: z.array(z.object({ itemId: z.string().nullable(), sv: z.string(), en: z.string() })),
 });
 
 export const exportMethods = {
