@@ -14,7 +14,7 @@ import { buildProtocolModel, modelReadingOrder, type ProtocolModel } from '../..
 import { renderProtocolPdf } from '../../../main/export/pdf';
 import { renderProtocolDocx } from '../../../main/export/docx';
 import { tempDir } from '../../helpers/coreTransport';
-import { bodyText, inOrder, preflight, run, squash } from '../../helpers/pdfTools';
+import { bodyText, inOrder, pdfaStructure, preflight, run, squash } from '../../helpers/pdfTools';
 
 const profile = profileFromPreset('sammantradesprotokoll', 'LSVO', { group: 'ledningsgrupp' });
 const li = (id: string, text: string) => ({ type: 'list-item', id, children: [{ text }] });
@@ -47,6 +47,7 @@ const content = [
 const dir = tempDir('paragraf-rich-');
 let model: ProtocolModel;
 const pdf1b = path.join(dir, 'rich-1b.pdf');
+const pdf2b = path.join(dir, 'rich-2b.pdf');
 const docx = path.join(dir, 'rich.docx');
 
 beforeAll(async () => {
@@ -59,6 +60,7 @@ beforeAll(async () => {
     labels: [{ id: 'i1', label: '§ 103', subItems: [] }],
   });
   fs.writeFileSync(pdf1b, await renderProtocolPdf(model, { pdfa: '1b', now: new Date('2021-05-07T12:00:00Z') }));
+  fs.writeFileSync(pdf2b, await renderProtocolPdf(model, { now: new Date('2021-05-07T12:00:00Z') }));
   fs.writeFileSync(docx, await renderProtocolDocx(model));
 }, 60_000);
 
@@ -93,6 +95,25 @@ describe('lists and tables in the PDF', () => {
   it('is still valid PDF/A-1b', () => {
     const r = preflight(pdf1b);
     expect(r.out).toContain('is a valid PDF/A-1b file');
+  }, 90_000);
+
+  it('nests the table as Table > TR > TH/TD in the structure tree, and passes the structural PDF/A-1b and -2b checks', () => {
+    // pdfinfo -struct indents each element two spaces deeper than its parent.
+    const lines = run('pdfinfo', ['-struct', pdf2b]).out.split('\n');
+    const depth = (l: string) => l.length - l.trimStart().length;
+    // "TH:" when attributes follow on the next lines ("/Scope /Column").
+    const tag = (l: string) => l.trim().split(/\s/u)[0]!.replace(/:$/u, '');
+    const parentOf = (i: number) => {
+      for (let j = i - 1; j >= 0; j--) if (depth(lines[j]!) < depth(lines[i]!)) return tag(lines[j]!);
+      return null;
+    };
+    const cells = lines.map((l, i) => [tag(l), i] as const).filter(([t]) => t === 'TH' || t === 'TD' || t === 'TR');
+    expect(cells.length).toBe(3 + 2 + 4);
+    for (const [t, i] of cells) expect(parentOf(i), `${t} at line ${i}`).toBe(t === 'TR' ? 'Table' : 'TR');
+    // Header cells say which cells they head, for screen readers.
+    for (const [t, i] of cells.filter(([x]) => x === 'TH')) expect(lines[i + 1]?.trim(), `${t} at line ${i}`).toBe('/Scope /Column');
+    expect(pdfaStructure(pdf2b, 2)).toEqual([]);
+    expect(pdfaStructure(pdf1b, 1)).toEqual([]);
   });
 });
 
