@@ -14,7 +14,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { profileFromPreset } from '../../src/bodies/presets';
-import { buildProtocolModel, type ProtocolModel } from '../../src/export/model';
+import { slateNodesToInsertDelta } from '@slate-yjs/core';
+import type { Node as SlateNode } from 'slate';
+import * as Y from 'yjs';
+import { buildKallelseModel } from '../../src/export/kallelse';
+import { refusedAfterLock, writeLock } from '../../src/export/lock';
+import { buildProtocolModel, type ProtocolInput, type ProtocolModel } from '../../src/export/model';
+import { renderKallelsePdf } from '../../main/export/kallelsePdf';
 import { renderProtocolDocx } from '../../main/export/docx';
 import { countPages, renderProtocolPdf } from '../../main/export/pdf';
 import { loadPkcs12, signPdf } from '../../main/export/sign';
@@ -33,6 +39,10 @@ function sentence(r: () => number, n: number): string {
 }
 
 function model(items: number): ProtocolModel {
+  return buildProtocolModel(input(items));
+}
+
+function input(items: number): ProtocolInput {
   const r = rng(42);
   let n = 0;
   const id = () => `n${++n}`;
@@ -52,14 +62,39 @@ function model(items: number): ProtocolModel {
       p(`att ${sentence(r, 10).toLowerCase()}`),
     ],
   }));
-  return buildProtocolModel({
+  return {
     meeting: { id: 'm', title: 'LSVO', date: '2021-05-07', startTime: '12:30', endTime: '15:30', place: 'via Teams', dnr: '21RGK153' },
     profile,
     roster: [],
     content,
     attendance: [],
     labels: content.map((c, i) => ({ id: c.id, label: `§ ${101 + i}`, subItems: [] })),
+  };
+}
+
+/**
+ * The sync server's check of one keystroke from another computer on the locked meeting
+ * document of that protocol (server/extensions/LockGuard.ts: applied to a copy to see what it
+ * would change). Returns its samples.
+ */
+async function lockCheck(items: number): Promise<{ samples: number[]; kib: number }> {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    doc.getMap('meta').set('status', 'justerat');
+    doc.get('content', Y.XmlText).applyDelta(slateNodesToInsertDelta(input(items).content as SlateNode[]));
   });
+  const state = Y.encodeStateAsUpdate(doc);
+  const hash = 'a'.repeat(64);
+  doc.transact(() => writeLock(doc, { lockedAt: '2021-05-07T16:00:00Z', pdfSha256: hash, exportedPdfSha256: hash, snapshotSha256: hash, by: [], signers: [] }, state));
+  const other = new Y.Doc();
+  Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+  const sv = Y.encodeStateVector(other);
+  other.get('content', Y.XmlText).insert(0, 'x');
+  const keystroke = Y.encodeStateAsUpdate(other, sv);
+  const r = await time(30, () => {
+    if (refusedAfterLock(doc, keystroke)?.[0] !== 'content') throw new Error('the keystroke was not refused');
+  });
+  return { samples: r.samples, kib: Y.encodeStateAsUpdate(doc).length / 1024 };
 }
 
 async function time<T>(n: number, f: () => Promise<T> | T): Promise<{ samples: number[]; last: T }> {
@@ -90,6 +125,8 @@ export async function exportBenchmarks(): Promise<BenchRow[]> {
 
   const pdf = await time(15, () => renderProtocolPdf(m));
   const docx = await time(15, () => renderProtocolDocx(m));
+  const kallelse = await time(15, () => renderKallelsePdf(buildKallelseModel(input(items))));
+  const lock = await lockCheck(items);
 
   execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(dir, 'k.pem'), '-out', path.join(dir, 'c.pem'), '-days', '30', '-utf8', '-subj', '/CN=Bänk Signerare'], { stdio: 'ignore' });
   execFileSync('openssl', ['pkcs12', '-export', '-inkey', path.join(dir, 'k.pem'), '-in', path.join(dir, 'c.pem'), '-out', path.join(dir, 's.p12'), '-passout', 'pass:x'], { stdio: 'ignore' });
@@ -100,6 +137,8 @@ export async function exportBenchmarks(): Promise<BenchRow[]> {
     { name: `export: protocol to PDF/A-2b (${pages} pages, ${items} §)`, summary: summarize(pdf.samples), goal: { median: 300 } },
     { name: 'export: one PAdES signature (RSA 2048) on that PDF', summary: summarize(sign.samples), goal: { median: 100 } },
     { name: `export: the same protocol to DOCX (${(docx.last.length / 1024).toFixed(0)} KiB)`, summary: summarize(docx.samples), goal: { median: 300 } },
+    { name: `export: kallelse with its föredragningslista (${items} items, ${countPages(kallelse.last)} pages) to PDF/A-2b`, summary: summarize(kallelse.samples) },
+    { name: `lock: the server's check of one keystroke on that protocol, locked (${lock.kib.toFixed(0)} KiB document)`, summary: summarize(lock.samples) },
   ];
 
   const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((f) => fs.existsSync(f));
