@@ -7,9 +7,14 @@
  * (Alt+Shift+T, Tab), a Dokument block, decision blocks with several att-satser, names
  * completed into person references (Tab), and Övriga frågor with sub-items a/ b/. Then the
  * document the Core stored is checked through the harness API: item count and titles,
- * att-satser per item, the people referenced, attendance, the list and table elements.
+ * att-satser per item, the people referenced, attendance, the list and table elements; and
+ * the protocol is exported as PDF and read back with poppler (labels, titles, att-satser in
+ * order; fonts embedded; PDF/A structure).
  * The discussion texts are shortened; titles and att-satser are the sample's.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { fromBase64 } from '../../src/api/base64';
@@ -18,6 +23,7 @@ import { attSatser, checkContent, outline } from '../../src/protocol/schema';
 import { call, createBody, createMeeting, expect, expectSaved, openApp, test } from './harness';
 import { lsvoCsv, openBody } from './roster';
 import { shape, storedContent } from './stored';
+import { bodyText, inOrder, pdfaStructure, run } from '../helpers/pdfTools';
 
 /** Text to type; `{ name, typed }` types `typed` and takes the roster's name with Tab (a person reference). */
 type Part = string | { name: string; typed: string };
@@ -343,4 +349,22 @@ test('the LSVO protocol by keyboard alone: 12 §, attendance, föredragande, lis
   ]);
   // The § numbers the page shows run from the body's first meeting: § 1–§ 12.
   await expect(page.getByTestId('item-title').last()).toHaveAttribute('data-label', '§ 12');
+
+  // The protocol as typed, exported (PDF/A-2b, the dialog's default) and read back with
+  // poppler: every § label, title and att-sats in order, every font embedded, and the PDF/A
+  // structure checks (PDFBox Preflight runs on the same protocol in tests/integration/export).
+  const exported = await call<{ pdf: string }>(page, 'export.pdf', { meetingId: meeting!.id });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paragraf-lsvo-'));
+  try {
+    const file = path.join(dir, 'lsvo.pdf');
+    fs.writeFileSync(file, fromBase64(exported.pdf));
+    const needles = items.flatMap((item, i) => [`§ ${i + 1}`, item.title, ...satser.filter((a) => a.itemId === item.id).map((a) => a.text)]);
+    expect(inOrder(bodyText(file), needles)).toEqual({ missing: null });
+    const fonts = run('pdffonts', [file]).out.split('\n').slice(2).filter((l) => l.trim() !== '');
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) expect(line, 'every font embedded, subset, with a ToUnicode map').toMatch(/\s+yes\s+yes\s+yes\s+\d+\s+\d+\s*$/u);
+    expect(pdfaStructure(file, 2)).toEqual([]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
