@@ -11,7 +11,7 @@
  * failing (the document itself cannot be shown), we stop after a few tries and say so
  * instead of looping.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Editable, ReactEditor, Slate, useSlateSelector, useSlateStatic, withReact } from 'slate-react';
 import { Editor, Range, Transforms } from 'slate';
@@ -28,6 +28,8 @@ import { ItemClock } from './ItemClock';
 import { LinkDialog } from './LinkDialog';
 import { RichEditor } from './richCommands';
 import { onRichKeyDown, RichToolbarButtons } from './richKeys';
+import { PoliticsContext } from './politicsElements';
+import { usePoliticsLayer } from './PoliticsLayer';
 import type { Phrase } from '../../src/bodies/profile';
 import { useBodyDoc } from '../bodies/useBodyDoc';
 import { focusEditorAt, selectionBlockPath } from './focusEditor';
@@ -173,6 +175,7 @@ function EditorBody({ helpId, doc, meeting, bodyId, clock, presence }: MeetingEd
   const surface = useRef<HTMLDivElement>(null);
   const content = useMemo(() => doc.get('content', Y.XmlText), [doc]);
   const peers = presence?.peers ?? NO_PEERS;
+  const politics = usePoliticsLayer(doc, profile, people, (itemId) => numbering.items.get(itemId)?.label ?? '§');
   const decisionLook = useMemo<DecisionLook | null>(() => (profile ? { lead: profile.decision.lead, style: profile.decision.style } : null), [profile]);
 
   // Opening a meeting (or rebuilding the editor) puts the cursor at the end of the text:
@@ -186,11 +189,14 @@ function EditorBody({ helpId, doc, meeting, bodyId, clock, presence }: MeetingEd
     <NumberingContext.Provider value={numbering}>
       <DecisionLookContext.Provider value={decisionLook}>
       {presence?.enabled ? <PresenceLine peers={peers} doc={doc} people={people} /> : null}
+      <PoliticsContext.Provider value={politics.env}>
       <div className="meeting-body">
         <AgendaOutline items={items} numbering={numbering} announcer={announcer} numberingError={error} />
         <div className="editor-column">
           {clock?.shown ? <ItemClock doc={doc} items={items} numbering={numbering} recording={clock.recording} /> : null}
-          <Toolbar onReadBack={() => setReadBack(true)} onLink={openLink} />
+          <Toolbar onReadBack={() => setReadBack(true)} onLink={openLink}>
+            {politics.buttons}
+          </Toolbar>
           {presence ? <SelectionReporter presence={presence} content={content} /> : null}
           <div className="editor-surface" ref={surface}>
           <Editable
@@ -204,6 +210,7 @@ function EditorBody({ helpId, doc, meeting, bodyId, clock, presence }: MeetingEd
             spellCheck
             onKeyDown={(event) => {
               if (typeahead.onKeyDown(event)) return;
+              if (politics.onKeyDown(event)) return;
               if (event.altKey && event.shiftKey && event.code === 'KeyV') {
                 event.preventDefault();
                 setReadBack(true);
@@ -225,6 +232,7 @@ function EditorBody({ helpId, doc, meeting, bodyId, clock, presence }: MeetingEd
               onClose={() => closeLink()}
             />
           ) : null}
+          {politics.dialog}
           {readBack ? (
             <ReadBack
               label={(itemId) => numbering.items.get(itemId)?.label ?? '§'}
@@ -234,6 +242,7 @@ function EditorBody({ helpId, doc, meeting, bodyId, clock, presence }: MeetingEd
           ) : null}
         </div>
       </div>
+      </PoliticsContext.Provider>
       </DecisionLookContext.Provider>
     </NumberingContext.Provider>
   );
@@ -287,7 +296,7 @@ const blockCommands: Record<string, (editor: Editor) => boolean> = {
   KeyF: AppEditor.insertForedragande,
 };
 
-function Toolbar({ onReadBack, onLink }: { onReadBack(): void; onLink(): void }) {
+function Toolbar({ onReadBack, onLink, children }: { onReadBack(): void; onLink(): void; children?: ReactNode }) {
   const { t } = useTranslation();
   const editor = useSlateStatic();
   return (
@@ -326,6 +335,7 @@ function Toolbar({ onReadBack, onLink }: { onReadBack(): void; onLink(): void })
         {t('readback.open')}
         <kbd className="shortcut">Alt+Shift+V</kbd>
       </button>
+      {children}
     </div>
   );
 }

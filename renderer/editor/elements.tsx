@@ -16,6 +16,8 @@ import { emptyNumbering, type ItemLabels, type MeetingNumbering } from './number
 import type { ItemElement, SubItemElement } from './schema';
 import type { DecisionStyle } from '../../src/bodies/profile';
 import { LinkLeaf, renderRichElement } from './richElements';
+import { isPoliticalType, type PoliticalElement } from '../../src/protocol/politicsSchema';
+import { ItemPoliticsProvider, renderPolitical } from './politicsElements';
 
 export const NumberingContext = createContext<MeetingNumbering>(emptyNumbering);
 
@@ -60,6 +62,7 @@ export function renderElement(props: RenderElementProps) {
     case 'table-cell':
       return renderRichElement(props);
     default:
+      if (isPoliticalType(props.element.type)) return renderPolitical({ ...props, element: props.element as PoliticalElement });
       return <Paragraph {...props} />;
   }
 }
@@ -86,7 +89,9 @@ function Item({ attributes, children, element }: RenderElementProps & { element:
       data-bordlagd={bordlagd ? 'true' : undefined}
       data-badge={bordlagd ? t('editor.bordlagd') : undefined}
     >
-      <ItemLabelsContext.Provider value={labels}>{children}</ItemLabelsContext.Provider>
+      <ItemLabelsContext.Provider value={labels}>
+        <ItemPoliticsProvider item={element}>{children}</ItemPoliticsProvider>
+      </ItemLabelsContext.Provider>
     </section>
   );
 }

@@ -18,7 +18,10 @@
  * Editing: Enter at the end of a political line continues in a paragraph under it; inside, it
  * splits and the rest becomes a paragraph; on an empty line it turns the line into a paragraph.
  * Backspace at the start of a political line makes it a paragraph (never merging its words into
- * the block above, which may be a title); an empty one is removed.
+ * the block above, which may be a title); an empty one is removed. An omröstning is the
+ * exception to both: its votes are its content, so Enter never turns it into a paragraph, and
+ * Backspace at its start only moves the cursor to the block above (it goes with its votes only
+ * when nothing at all was entered in it).
  */
 import { Editor, Element, Node, Path, Point, Range, Transforms, type NodeEntry } from 'slate';
 import { itemPolitics } from '../../src/protocol/politics';
@@ -44,7 +47,7 @@ export function withPolitics<T extends Editor>(editor: T): T {
     const [block, path] = line;
     Editor.withoutNormalizing(editor, () => {
       if (!Range.isCollapsed(editor.selection!)) Transforms.delete(editor);
-      if (Node.string(block) === '') {
+      if (Node.string(block) === '' && block.type !== 'omrostning') {
         Transforms.setNodes(editor, { type: 'paragraph' }, { at: path });
       } else if (Point.equals(editor.selection!.focus, Editor.end(editor, path))) {
         Transforms.insertNodes(editor, paragraph(), { at: Path.next(path), select: true });
@@ -62,11 +65,15 @@ export function withPolitics<T extends Editor>(editor: T): T {
       return;
     }
     const [block, path] = line;
+    const before = Editor.before(editor, path);
+    if (block.type === 'omrostning' && (Node.string(block) !== '' || hasEntries(block))) {
+      if (before) Transforms.select(editor, before);
+      return;
+    }
     if (Node.string(block) !== '') {
       Transforms.setNodes(editor, { type: 'paragraph' }, { at: path });
       return;
     }
-    const before = Editor.before(editor, path);
     Editor.withoutNormalizing(editor, () => {
       Transforms.removeNodes(editor, { at: path });
       if (before) Transforms.select(editor, before);
@@ -74,6 +81,11 @@ export function withPolitics<T extends Editor>(editor: T): T {
   };
 
   return editor;
+}
+
+/** Votes or sides entered in an omröstning. */
+function hasEntries(node: object): boolean {
+  return Object.keys(node).some((k) => k.startsWith(VOTE_PREFIX) || k === 'ja' || k === 'nej');
 }
 
 function politicalLine(editor: Editor): NodeEntry<LeafBlock> | undefined {

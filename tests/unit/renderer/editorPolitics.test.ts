@@ -173,6 +173,34 @@ describe('editing political lines', () => {
   });
 });
 
+describe('an omröstning keeps its votes whatever is pressed in it', () => {
+  const withVotes = () => normalised([I('i1', P('Före'), L('omrostning', '', { id: 'o1', 'rost:anna': 'ja' }))]);
+  test('Enter on an empty omröstning adds a paragraph under it instead of turning it into one', () => {
+    const editor = withVotes();
+    Transforms.select(editor, Editor.start(editor, [0, 2]));
+    editor.insertBreak();
+    expect(editor.children.map(shape)).toEqual([['item', ['item-title', 'i1'], ['paragraph', 'Före'], ['omrostning rost:anna=ja', ''], ['paragraph', '']]]);
+    expect(editor.selection!.focus.path).toEqual([0, 3, 0]);
+  });
+  test('Backspace at its start moves to the block above and changes nothing, with or without text', () => {
+    const editor = withVotes();
+    Transforms.select(editor, Editor.start(editor, [0, 2]));
+    editor.deleteBackward('character');
+    expect(editor.children.map(shape)).toEqual([['item', ['item-title', 'i1'], ['paragraph', 'Före'], ['omrostning rost:anna=ja', '']]]);
+    expect(editor.selection!.focus).toEqual({ path: [0, 1, 0], offset: 4 });
+    Transforms.insertText(editor, 'Proposition', { at: Editor.start(editor, [0, 2]) });
+    Transforms.select(editor, Editor.start(editor, [0, 2]));
+    editor.deleteBackward('character');
+    expect(shape(Node.get(editor, [0, 2]))).toEqual(['omrostning rost:anna=ja', 'Proposition']);
+  });
+  test('an omröstning with nothing entered goes like an empty line', () => {
+    const editor = normalised([I('i1', P('Före'), L('omrostning', ''))]);
+    Transforms.select(editor, Editor.start(editor, [0, 2]));
+    editor.deleteBackward('character');
+    expect(editor.children.map(shape)).toEqual([['item', ['item-title', 'i1'], ['paragraph', 'Före']]]);
+  });
+});
+
 describe('PoliticsEditor', () => {
   test('insert: an empty paragraph becomes the line; elsewhere after the block (after the decision from an att-sats)', () => {
     const editor = normalised([I('i1', P(''), { type: 'decision', children: [L('att-sats', 'att bifalla')] })]);
