@@ -7,6 +7,7 @@
  */
 import { AlignmentType, Document, ExternalHyperlink, Footer, Header, HeadingLevel, LevelFormat, Packer, PageNumber, Paragraph, TextRun, type Table } from 'docx';
 import { utdragsbestyrkande, type Block, type ProtocolModel } from '../../src/export/model';
+import { javLine, rollCallTable, type OmrostningBlock } from '../../src/export/politics';
 import { richDocx, richNumberingConfig } from './docxRich';
 import { signaturePageText } from './signaturePage';
 
@@ -17,6 +18,18 @@ export const para = (text: string, o: { bold?: boolean; italics?: boolean; inden
 export const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ heading: level, children: [run(text)], keepNext: true });
 export const bullet = (text: string) => new Paragraph({ numbering: { reference: 'bullets', level: 0 }, children: [run(text)] });
 export const labelled = (label: string, value: string) => new Paragraph({ children: [run(`${label}: `, { bold: true }), run(value)], spacing: { after: 80 } });
+
+/** An omröstning: the proposition, the named list as a Word table with the sums, the result. */
+function omrostning(b: OmrostningBlock): Array<Paragraph | Table> {
+  return [
+    new Paragraph({ children: [run(`${b.label}${b.text ? ': ' : ''}`, { bold: true }), ...(b.text ? [run(b.text)] : [])], spacing: { after: 120 }, keepNext: true }),
+    ...(b.proposition ? [para(b.proposition, { indent: true })] : []),
+    ...richDocx(rollCallTable(b), () => 0),
+    ...(b.jav.length > 0 ? [para(javLine(b.jav), { indent: true })] : []),
+    ...(b.result ? [para(b.result, { bold: true, indent: true })] : []),
+    ...b.problems.map((p) => para(`Obs: ${p}`, { italics: true, indent: true })),
+  ];
+}
 
 /** `nextNumbered`: a new numbering instance per numbered list, so each restarts at 1. */
 function blocks(bs: Block[], nextNumbered: () => number): Array<Paragraph | Table> {
@@ -30,6 +43,8 @@ function blocks(bs: Block[], nextNumbered: () => number): Array<Paragraph | Tabl
       out.push(new Paragraph({ children: runs, spacing: { after: 120 } }));
     } else if (b.kind === 'presenters') out.push(para(b.text, { italics: true }));
     else if (b.kind === 'list' || b.kind === 'table') out.push(...richDocx(b, nextNumbered));
+    else if (b.kind === 'political') out.push(new Paragraph({ children: [run(`${b.label} `, { bold: true }), run(b.text), ...(b.note ? [run(` ${b.note}`, { italics: true })] : [])], spacing: { after: 120 } }));
+    else if (b.kind === 'omrostning') out.push(...omrostning(b));
     else out.push(para(b.lead, { bold: true }), ...b.decisions.map((d) => para(d, { indent: true })));
   }
   return out;

@@ -20,6 +20,7 @@ import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { utdragsbestyrkande, type Block, type ProtocolItem, type ProtocolModel, type TextRun } from '../../src/export/model';
 import { drawRichBlock } from './pdfRich';
+import { javLine, rollCallTable, type OmrostningBlock } from '../../src/export/politics';
 import { signaturePageText } from './signaturePage';
 
 const require = createRequire(import.meta.url);
@@ -338,7 +339,9 @@ export class Writer {
       else if (b.kind === 'presenters') this.paragraph([{ text: b.text, italic: true }]);
       else if (b.kind === 'list' || b.kind === 'table') {
         drawRichBlock({ doc: this.doc, root: this.root, left: MARGIN.left, width: this.width, bottom: A4.height - MARGIN.bottom, size: SIZE.body }, b);
-      } else {
+      } else if (b.kind === 'political') this.paragraph([{ text: `${b.label} `, bold: true }, { text: b.text }, ...(b.note ? [{ text: ` ${b.note}`, italic: true }] : [])]);
+      else if (b.kind === 'omrostning') this.omrostning(b);
+      else {
         this.need(SIZE.body * 1.4 * Math.min(3, 1 + b.decisions.length));
         const sect = this.doc.struct('Div');
         this.root.add(sect);
@@ -348,6 +351,17 @@ export class Writer {
         this.doc.x = MARGIN.left;
       }
     }
+  }
+
+  /** An omröstning: its proposition, the named list as a table with the sums, the result line. */
+  omrostning(b: OmrostningBlock): void {
+    this.need(SIZE.body * 1.4 * Math.min(6, 3 + b.rows.length));
+    this.paragraph([{ text: `${b.label}${b.text ? ': ' : ''}`, bold: true }, ...(b.text ? [{ text: b.text }] : [])]);
+    if (b.proposition) this.paragraph([{ text: b.proposition }], 18);
+    drawRichBlock({ doc: this.doc, root: this.root, left: MARGIN.left + 18, width: Math.min(360, this.width - 18), bottom: A4.height - MARGIN.bottom, size: SIZE.body }, rollCallTable(b));
+    if (b.jav.length > 0) this.paragraph([{ text: javLine(b.jav) }], 18);
+    if (b.result) this.paragraph([{ text: b.result, bold: true }], 18);
+    for (const p of b.problems) this.paragraph([{ text: `Obs: ${p}`, italic: true }], 18);
   }
 
   item(item: ProtocolItem): void {

@@ -236,6 +236,7 @@ function RollCall({ id, itemLabel, onClose }: { id: string; itemLabel(itemId: st
   const o = node as OmrostningElement;
   const sides = (['ja', 'nej'] as const).map((side) => ({ side, value: (side === 'ja' ? o.ja : o.nej) ?? '' }));
   const sum = summary.tally.ja + summary.tally.nej + summary.tally.avstar;
+  const stray = summary.problems.filter((p) => p.code === 'jav' || p.code === 'not-serving').flatMap((p) => p.personIds);
 
   return (
     <dialog ref={ref} className="dialog rollcall" aria-labelledby={`${uid}-title`} aria-describedby={`${uid}-help`} data-testid="rollcall" onCancel={onCancel}>
@@ -324,6 +325,12 @@ function RollCall({ id, itemLabel, onClose }: { id: string; itemLabel(itemId: st
           </p>
         ))}
       </div>
+      {stray.length > 0 ? (
+        // Votes kept from before a jäv or a change of attendance: the list has no row to clear them on.
+        <button type="button" className="secondary" data-testid="rollcall-remove-stray" onClick={() => stray.forEach((personId) => PoliticsEditor.setVote(editor, id, personId, null))}>
+          {t('politics.removeStray')}
+        </button>
+      ) : null}
       {summary.result.line ? (
         <p className="rollcall-result" data-testid="rollcall-result">
           {summary.result.line}

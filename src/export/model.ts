@@ -18,6 +18,9 @@ import type { Person } from '../bodies/roster';
 import { attendanceEntrySchema, attendanceStatusLabels, meetingRoleLabels, type AttendanceEntry, type AttendanceStatus, type MeetingRole } from '../protocol/attendance';
 import { isElement, richBlockTypes, safeLinkUrl } from '../protocol/schema';
 import { richModelBlock, richReadingOrder, type RichModelBlock } from './richBlocks';
+import { itemPolitics } from '../protocol/politics';
+import { isPoliticalType } from '../protocol/politicsSchema';
+import { politicalBlock, politicalReadingOrder, type PoliticalBlock, type PoliticsExportContext } from './politics';
 
 export interface ProtocolMeetingMeta {
   id: string;
@@ -94,7 +97,8 @@ export type Block =
   // Lists (also the Dokument and skickas-till blocks, with a heading) and tables: richBlocks.ts.
   | RichModelBlock
   | { kind: 'presenters'; text: string }
-  | { kind: 'decision'; lead: string; decisions: string[] };
+  | { kind: 'decision'; lead: string; decisions: string[] }
+  | PoliticalBlock;
 
 export interface ProtocolSubItem {
   id: string;
@@ -288,7 +292,7 @@ function runsText(node: { children: unknown[] }): string {
  * shown, not stored) and a `foredragande` element (the names; the word "Föredragande:" is shown).
  * Element types are read as strings so the model accepts documents from any schema version.
  */
-export function bodyBlocks(nodes: readonly unknown[], profile: BodyProfile): Block[] {
+export function bodyBlocks(nodes: readonly unknown[], profile: BodyProfile, politics?: PoliticsExportContext): Block[] {
   const blocks: Block[] = [];
   let pending: Array<{ runs: TextRun[] }> = [];
   const flush = () => {
@@ -312,6 +316,12 @@ export function bodyBlocks(nodes: readonly unknown[], profile: BodyProfile): Blo
       }
       flush();
       if (rich) blocks.push(rich);
+    } else if (isPoliticalType(type)) {
+      // Political lines (src/export/politics.ts); without the item's context (attendance, roster),
+      // read from these nodes alone, so their text is never dropped.
+      flush();
+      const b = politicalBlock(n, politics ?? { itemId: '', politics: itemPolitics({ children: nodes }), attendance: [], roster: [], body: profile.name });
+      if (b) blocks.push(b);
     } else if (type === 'foredragande') {
       flush();
       const names = runsText(n);
@@ -349,6 +359,7 @@ export function buildProtocolModel(input: ProtocolInput): ProtocolModel {
   for (const node of input.content) {
     if (!isElement(node) || node.type !== 'item') continue;
     const labels = labelOf.get(node.id);
+    const politics: PoliticsExportContext = { itemId: node.id, politics: itemPolitics(node), attendance: input.attendance, roster, body: profile.name };
     const subLabels = new Map((labels?.subItems ?? []).map((s) => [s.id, s.label]));
     let title = '';
     const body: unknown[] = [];
@@ -364,10 +375,10 @@ export function buildProtocolModel(input: ProtocolInput): ProtocolModel {
           if (s.type === 'subitem-title') subTitle = runsText(s);
           else subBody.push(s);
         }
-        subItems.push({ id: c.id, label: subLabels.get(c.id) ?? null, title: subTitle, blocks: bodyBlocks(subBody, profile) });
+        subItems.push({ id: c.id, label: subLabels.get(c.id) ?? null, title: subTitle, blocks: bodyBlocks(subBody, profile, politics) });
       } else body.push(c);
     }
-    items.push({ id: node.id, label: labels?.label ?? null, title, bordlagd: node.bordlagd === true, blocks: bodyBlocks(body, profile), subItems });
+    items.push({ id: node.id, label: labels?.label ?? null, title, bordlagd: node.bordlagd === true, blocks: bodyBlocks(body, profile, politics), subItems });
   }
   const itemLabel = new Map(items.map((i) => [i.id, i.label]));
 
@@ -485,6 +496,7 @@ export function modelReadingOrder(model: ProtocolModel): string[] {
     for (const b of bs) {
       if (b.kind === 'paragraph' || b.kind === 'presenters') out.push(b.text);
       else if (b.kind === 'list' || b.kind === 'table') out.push(...richReadingOrder(b));
+      else if (b.kind === 'political' || b.kind === 'omrostning') out.push(...politicalReadingOrder(b));
       else out.push(b.lead, ...b.decisions);
     }
   };
