@@ -28,6 +28,7 @@ import {
 import type { Person } from '../../src/bodies/roster';
 import { isElement } from '../../src/protocol/schema';
 import { foldSwedish } from '../../src/search/text';
+import { isPoliticalType, politicalPrefix } from '../../src/protocol/politicsSchema';
 import type { Db } from './db';
 import type { DocStore } from './docStore';
 import { readContent, readProfile } from './projections';
@@ -54,9 +55,12 @@ interface Block {
   id: string;
   /**
    * text: a paragraph, read with the text rules (splitAttSatser); att-sats: an att-sats element
-   * of a structured decision block, one decision as it stands; foredragande: the presenters.
+   * of a structured decision block, one decision as it stands; foredragande: the presenters;
+   * political: a yrkande, reservation, jäv … (searchable, never read as a decision).
    */
-  kind: 'text' | 'att-sats' | 'foredragande';
+  kind: 'text' | 'att-sats' | 'foredragande' | 'political';
+  /** For a political line: its word ("Yrkande", "Reservation"), shown, not typed. */
+  label?: string;
   text: string;
   /** People linked in this block by name completion (a `personId` on a text leaf). */
   personIds: string[];
@@ -103,6 +107,10 @@ function pushBlocks(children: readonly unknown[], into: Block[]): void {
       const personIds: string[] = [];
       into.push({ id: c.id, kind: type === 'paragraph' ? 'text' : type, text: leafText(c, personIds), personIds });
     } else if (type === 'decision') pushBlocks(c.children, into);
+    else if (isPoliticalType(type)) {
+      const personIds: string[] = [];
+      into.push({ id: c.id, kind: 'political', label: politicalPrefix[type].replace(/:$/u, ''), text: leafText(c, personIds), personIds });
+    }
     else pushRichBlocks(c, into);
   }
 }
@@ -133,7 +141,7 @@ function pushRichBlocks(node: { type: string; id: string; children: unknown[] },
 }
 
 /** What a block adds to the searchable text (the layout's "Föredragande:" is shown, not typed). */
-const lineOf = (b: Block): string => (b.kind === 'foredragande' ? `Föredragande: ${b.text}` : b.text);
+const lineOf = (b: Block): string => (b.kind === 'foredragande' ? `Föredragande: ${b.text}` : b.kind === 'political' && b.text.trim() !== '' ? `${b.label}: ${b.text}` : b.text);
 
 /** The items of a meeting document as text, split where decisions can stand: item body, each sub-item. */
 export function itemTexts(content: readonly unknown[]): ItemText[] {

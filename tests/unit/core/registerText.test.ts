@@ -99,3 +99,26 @@ describe('lists and tables in the register and search text', () => {
     for (const s of ['Greger tar frågan', 'Hemsjukvårdsavtalet', 'Bilaga FoU-avtal', 'Kommunstyrelsen']) expect(item!.text).toContain(s);
   });
 });
+
+describe('political lines', () => {
+  it('are searchable with their word, and never read as decisions', () => {
+    const content = [
+      {
+        type: 'item',
+        id: 'i',
+        children: [
+          title('t', 'Budget'),
+          { type: 'yrkande', id: 'y', children: [{ text: 'Anna Andersson yrkar bifall.' }] },
+          { type: 'reservation', id: 'r', yrkandeId: 'y', children: [{ text: 'att notera att Bo reserverar sig' }] },
+          { type: 'omrostning', id: 'o', children: [{ text: '' }] },
+          p('p1', 'LSVO:s ledningsgrupp beslutar'),
+          p('p2', 'att fastställa budgeten'),
+        ],
+      },
+    ];
+    const [item] = itemTexts(content);
+    expect(item!.text.split('\n')).toEqual(['Budget', 'Yrkande: Anna Andersson yrkar bifall.', 'Reservation: att notera att Bo reserverar sig', 'LSVO:s ledningsgrupp beslutar', 'att fastställa budgeten']);
+    expect(findDecisions([item!], 'LSVO:s ledningsgrupp beslutar').map((f) => f.text)).toEqual(['att fastställa budgeten']);
+  });
+});
+
