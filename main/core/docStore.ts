@@ -104,11 +104,15 @@ export class DocStore {
    * anything), apply to the live doc, append to the log in a committed transaction, and only
    * then return. If the append fails the caller gets an error and keeps the update queued;
    * re-sending it is harmless because Yjs updates are idempotent.
+   *
+   * `encodedByYjs`: the bytes were produced by Yjs itself (the sync client passes what its
+   * shadow document emitted), so the full decode that guards against garbage is skipped: for
+   * a merge of 10,000 offline keystrokes it costs about half an apply.
    */
-  applyUpdate(id: string, update: Uint8Array): { seq: number; savedAt: string } {
+  applyUpdate(id: string, update: Uint8Array, options: { encodedByYjs?: boolean } = {}): { seq: number; savedAt: string } {
     const doc = this.get(id);
     try {
-      Y.decodeUpdate(update);
+      if (!options.encodedByYjs) Y.decodeUpdate(update);
     } catch (err) {
       throw new ParagrafError(
         'INVALID_UPDATE',

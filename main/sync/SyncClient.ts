@@ -85,7 +85,10 @@ export interface SyncHost {
   doc(docId: string): Y.Doc;
   /** The document's last log sequence number. */
   savedSeq(docId: string): number;
-  /** Log an update from the server, apply it, tell the replicas. Throws if it could not be logged. */
+  /**
+   * Log an update from the server, apply it, tell the replicas. Throws if it could not be logged.
+   * The bytes are what the shadow document emitted: Yjs' own encoding of what it applied.
+   */
   applyRemote(docId: string, update: Uint8Array): void;
   /** Create a document first seen on the server from its full state (never over a stored one). */
   adoptRemote(name: DocumentName, state: Uint8Array): AdoptResult;

@@ -302,7 +302,8 @@ export class SyncManager {
       savedSeq: (docId) => docs.savedSeq(docId),
       applyRemote: (docId, update) => {
         // In the log first (DocStore.applyUpdate), then everyone else hears of it.
-        const saved = docs.applyUpdate(docId, update);
+        // The shadow document emitted these bytes: Yjs' own encoding, no need to decode twice.
+        const saved = docs.applyUpdate(docId, update, { encodedByYjs: true });
         // Node's base64, not src/'s portable loop: a merge of offline work can be 100+ kB.
         this.ctx.emit('docs.updated', { docId, update: Buffer.from(update.buffer, update.byteOffset, update.byteLength).toString('base64'), sourceId: 'sync' });
         this.ctx.emit('docs.saved', { docId, seq: saved.seq, savedAt: saved.savedAt });

@@ -3,27 +3,18 @@
  * sync server: who else is in a protocol and where their cursor is, only when turned on, and
  * gone when the other leaves. Names come from the setting, else from the server account.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { unwrap } from '../../../src/api/client';
 import type { PresencePeer } from '../../../src/api/contract';
 import { sleep } from '../../server/helpers';
-import { configure, localDoc, openSyncCore, startTestServer, waitDocState, waitUntil, type TestCore, type TestServer } from './syncHelpers';
+import { configure, localDoc, openSyncCore, serverPerTest, waitDocState, waitUntil, type TestCore } from './syncHelpers';
 
-let server: TestServer;
-const cores: TestCore[] = [];
-beforeEach(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  for (const c of cores.splice(0)) c.core.close();
-  await server.cleanup();
-});
+const env = serverPerTest();
 
 /** A Core with the latest `presence.changed` peers per document. */
 function core(): TestCore & { seen: Map<string, PresencePeer[]> } {
-  const c = openSyncCore();
-  cores.push(c);
+  const c = env.keep(openSyncCore());
   const seen = new Map<string, PresencePeer[]>();
   c.api.on('presence.changed', ({ docId, peers }) => seen.set(docId, peers));
   return { ...c, seen };
@@ -38,15 +29,15 @@ async function positionAt(c: TestCore, meetingId: string, index: number): Promis
 }
 
 async function setup() {
-  const [annaToken, boToken] = [await server.user('anna'), await server.user('bo')];
+  const [annaToken, boToken] = [await env.server.user('anna'), await env.server.user('bo')];
   const a = core();
   const body = unwrap(await a.api.invoke('bodies.create', { name: 'LSVO', preset: 'sammantradesprotokoll', group: 'ledningsgrupp' }));
   const meeting = unwrap(await a.api.invoke('meetings.create', { bodyId: body.id, date: '2026-05-07' }));
-  await server.grant('anna', body.id, 'read-write');
-  await server.grant('bo', body.id, 'read-only');
-  await configure(a, server.url, annaToken);
+  await env.server.grant('anna', body.id, 'read-write');
+  await env.server.grant('bo', body.id, 'read-only');
+  await configure(a, env.server.url, annaToken);
   const b = core();
-  await configure(b, server.url, boToken);
+  await configure(b, env.server.url, boToken);
   await waitUntil(async () => unwrap(await b.api.invoke('meetings.list', {})).some((m) => m.id === meeting.id), 'B discovers the meeting', 15_000);
   await waitDocState(a, meeting.id, 'synced');
   await waitDocState(b, meeting.id, 'synced');
@@ -89,8 +80,7 @@ describe('presence (awareness)', () => {
     // B comes back, then quits the app: gone again.
     unwrap(await b.api.invoke('presence.here', { docId: meetingId, cursor: moved }));
     await waitUntil(() => a.seen.get(meetingId)?.length === 1, 'B back');
-    cores.splice(cores.indexOf(b), 1);
-    b.core.close();
+    env.close(b);
     await waitUntil(() => a.seen.get(meetingId)?.length === 0, 'B gone after quitting');
   });
 
@@ -124,19 +114,17 @@ describe('presence (awareness)', () => {
       expect(r.error.message.sv).toMatch(/server/);
       expect(r.error.message.en).toMatch(/server/);
     }
-    const token = await server.user('anna');
-    const s1 = await configure(c, server.url, token);
+    const token = await env.server.user('anna');
+    const s1 = await configure(c, env.server.url, token);
     expect(s1.tokenStorage).toBe('plain');
     const s2 = unwrap(await c.api.invoke('sync.setPresence', { enabled: true, name: '  Anna  ' }));
     expect(s2.presence).toEqual({ enabled: true, name: 'Anna' });
     // A new token for the same server keeps the choice.
-    const s3 = await configure(c, server.url, await server.user('anna2'));
+    const s3 = await configure(c, env.server.url, await env.server.user('anna2'));
     expect(s3.presence).toEqual({ enabled: true, name: 'Anna' });
     for (const s of [s1, s2, s3, unwrap(await c.api.invoke('sync.status', {}))]) expect(JSON.stringify(s)).not.toMatch(/pgf_/);
-    cores.splice(cores.indexOf(c), 1);
-    c.core.close();
-    const again = openSyncCore(c.dataDir);
-    cores.push(again);
+    env.close(c);
+    const again = env.keep(openSyncCore(c.dataDir));
     expect(unwrap(await again.api.invoke('sync.status', {})).presence).toEqual({ enabled: true, name: 'Anna' });
   });
 });

@@ -7,24 +7,16 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Transforms } from 'slate';
 import * as Y from 'yjs';
 import { unwrap } from '../../../src/api/client';
 import { editDoc } from '../../helpers/meetingEditor';
 import type { SecretProtector } from '../../../main/sync/SyncManager';
 import { openCore, tempDir } from '../../helpers/coreTransport';
-import { configure, openSyncCore, quickSync, startTestServer, waitDocState, type TestCore, type TestServer } from './syncHelpers';
+import { configure, openSyncCore, quickSync, serverPerTest, waitDocState, type TestCore } from './syncHelpers';
 
-let server: TestServer;
-const cores: TestCore[] = [];
-beforeEach(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  for (const c of cores.splice(0)) c.core.close();
-  await server.cleanup();
-});
+const env = serverPerTest();
 
 /** A real reversible cipher (AES-256-GCM with a key of this "OS"), as safeStorage would be. */
 function protector(key = crypto.randomBytes(32)): SecretProtector {
@@ -44,13 +36,7 @@ function protector(key = crypto.randomBytes(32)): SecretProtector {
 }
 
 function open(dataDir: string, secrets?: SecretProtector, sync = quickSync): TestCore {
-  const c = openCore(dataDir, { sync, ...(secrets ? { secrets } : {}) });
-  cores.push(c);
-  return c;
-}
-function close(c: TestCore): void {
-  cores.splice(cores.indexOf(c), 1);
-  c.core.close();
+  return env.keep(openCore(dataDir, { sync, ...(secrets ? { secrets } : {}) }));
 }
 function row(dataDir: string): { token: string | null; token_sealed: Buffer | null } {
   const db = new Database(path.join(dataDir, fs.readdirSync(dataDir).find((f) => f.endsWith('.sqlite'))!), { readonly: true });
@@ -69,18 +55,18 @@ async function bodyWithMeeting(c: TestCore) {
 
 describe('the sync token at rest', () => {
   it('is sealed with a protector; a plain one from before is sealed at the next start with one; unreadable without it, and says so', async () => {
-    const token = await server.user('anna');
+    const token = await env.server.user('anna');
     const dir = tempDir('paragraf-secret-');
     const key = crypto.randomBytes(32);
 
     // No protector (harness, CLI): stored as typed, and the status says so.
     const plain = open(dir);
     const { bodyId, meetingId } = await bodyWithMeeting(plain);
-    await server.grant('anna', bodyId, 'read-write');
-    expect((await configure(plain, server.url, token)).tokenStorage).toBe('plain');
+    await env.server.grant('anna', bodyId, 'read-write');
+    expect((await configure(plain, env.server.url, token)).tokenStorage).toBe('plain');
     expect(row(dir)).toEqual({ token, token_sealed: null });
     await waitDocState(plain, meetingId, 'synced');
-    close(plain);
+    env.close(plain);
 
     // First start with a protector: the existing row is sealed, and syncing goes on.
     const sealedCore = open(dir, protector(key));
@@ -91,16 +77,16 @@ describe('the sync token at rest', () => {
     expect(r.token_sealed!.includes(Buffer.from(token))).toBe(false);
     expect(r.token_sealed!.includes(Buffer.from(token.slice(4, 20)))).toBe(false);
     await waitDocState(sealedCore, meetingId, 'synced');
-    close(sealedCore);
+    env.close(sealedCore);
     // Nothing of the token is left in the database file's pages either (WAL checkpointed at close).
     const bytes = fs.readFileSync(path.join(dir, fs.readdirSync(dir).find((f) => f.endsWith('.sqlite'))!));
     expect(bytes.includes(Buffer.from(token))).toBe(false);
 
     // A new configuration with the protector is sealed directly.
     const again = open(dir, protector(key));
-    unwrap(await again.api.invoke('sync.configure', { server: { url: server.url, token } }));
+    unwrap(await again.api.invoke('sync.configure', { server: { url: env.server.url, token } }));
     expect(row(dir).token).toBeNull();
-    close(again);
+    env.close(again);
 
     // Without the protector (or with another key) the token cannot be read: shown, not used, nothing crashes.
     for (const secrets of [undefined, protector()]) {
@@ -109,11 +95,11 @@ describe('the sync token at rest', () => {
       expect(st).toMatchObject({ configured: true, connection: 'off', error: { code: 'token-unreadable' } });
       expect(st.error!.sv).toMatch(/igen/);
       expect(st.error!.en).toMatch(/again/);
-      close(blind);
+      env.close(blind);
     }
     // Entering it again (here: without a protector) works, and is stored plain.
     const fixed = open(dir);
-    expect((await configure(fixed, server.url, token)).error).toBeNull();
+    expect((await configure(fixed, env.server.url, token)).error).toBeNull();
     await waitDocState(fixed, meetingId, 'synced');
     expect(row(dir).token).toBe(token);
   });
@@ -121,34 +107,33 @@ describe('the sync token at rest', () => {
 
 describe('documents of a body without a grant', () => {
   it('sync once the grant is added on the server, body and meeting, with what was typed meanwhile', async () => {
-    const token = await server.user('anna');
-    const a = openSyncCore();
-    cores.push(a);
+    const token = await env.server.user('anna');
+    const a = env.keep(openSyncCore());
     const { bodyId, meetingId } = await bodyWithMeeting(a);
-    await configure(a, server.url, token);
+    await configure(a, env.server.url, token);
     expect((await waitDocState(a, bodyId, 'error')).error?.code).toBe('forbidden');
     expect((await waitDocState(a, meetingId, 'error')).error?.code).toBe('forbidden');
     await editDoc(a.api, meetingId, (_d, editor) => Transforms.insertText(editor, 'Skrivet utan behörighet. ', { at: { path: [0, 0, 0], offset: 0 } }));
-    await server.grant('anna', bodyId, 'read-write');
+    await env.server.grant('anna', bodyId, 'read-write');
     await waitDocState(a, bodyId, 'synced');
     await waitDocState(a, meetingId, 'synced');
-    expect((await server.stored(`body/${bodyId}`)).getMap('profile').size).toBeGreaterThan(0);
-    expect((await server.stored(`meeting/${bodyId}/${meetingId}`)).get('content', Y.XmlText).toString()).toContain('Skrivet utan behörighet.');
+    expect((await env.server.stored(`body/${bodyId}`)).getMap('profile').size).toBeGreaterThan(0);
+    expect((await env.server.stored(`meeting/${bodyId}/${meetingId}`)).get('content', Y.XmlText).toString()).toContain('Skrivet utan behörighet.');
   });
 
   it('are retried when the app reconnects, without waiting for the next discovery round', async () => {
-    const token = await server.user('anna');
+    const token = await env.server.user('anna');
     // Discovery only at connect: its periodic round is far away.
     const a = open(tempDir('paragraf-grant-'), undefined, { ...quickSync, discoverEveryMs: 600_000 });
     const { bodyId, meetingId } = await bodyWithMeeting(a);
-    await configure(a, server.url, token);
+    await configure(a, env.server.url, token);
     await waitDocState(a, meetingId, 'error');
-    await server.grant('anna', bodyId, 'read-write');
+    await env.server.grant('anna', bodyId, 'read-write');
     await new Promise((r) => setTimeout(r, 500));
     expect((await waitDocState(a, meetingId, 'error')).error?.code).toBe('forbidden');
     // The network goes away and comes back (here: the server restarts).
-    await server.stop();
-    await server.restart();
+    await env.server.stop();
+    await env.server.restart();
     await waitDocState(a, bodyId, 'synced');
     await waitDocState(a, meetingId, 'synced');
   });

@@ -4,7 +4,7 @@
  * a revoked grant shows as an error and keeps the local copy, a read-only user never pushes,
  * and a Core with no server configured is exactly the single-machine app.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Transforms } from 'slate';
 import * as Y from 'yjs';
 import { unwrap } from '../../../src/api/client';
@@ -16,32 +16,18 @@ import {
   docText,
   localDoc,
   openSyncCore,
-  startTestServer,
+  serverPerTest,
   status,
   waitDocState,
   waitUntil,
   type TestCore,
-  type TestServer,
 } from './syncHelpers';
 
-let server: TestServer;
-const cores: TestCore[] = [];
-beforeEach(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  for (const c of cores.splice(0)) c.core.close();
-  await server.cleanup();
-});
+const env = serverPerTest();
 function core(dataDir?: string): TestCore {
-  const c = openSyncCore(dataDir);
-  cores.push(c);
-  return c;
+  return env.keep(openSyncCore(dataDir));
 }
-function closeCore(c: TestCore): void {
-  cores.splice(cores.indexOf(c), 1);
-  c.core.close();
-}
+const closeCore = (c: TestCore) => env.close(c);
 
 /** A body with one meeting on `c`; returns their ids. */
 async function bodyWithMeeting(c: TestCore): Promise<{ bodyId: string; meetingId: string }> {
@@ -62,7 +48,7 @@ describe('sync client', () => {
     const { meetingId } = await bodyWithMeeting(c);
     await typeInto(c, meetingId, 'Lokalt ');
     expect(await contentOf(c, meetingId)).toContain('Lokalt ');
-    const token = await server.user('anna');
+    const token = await env.server.user('anna');
     for (const url of ['http://example.se', 'ftp://x', 'inte en adress', 'wss://user:pw@example.se', 'wss://example.se/#x']) {
       const r = await c.api.invoke('sync.configure', { server: { url, token } });
       expect(r.ok, url).toBe(false);
@@ -72,28 +58,28 @@ describe('sync client', () => {
         expect(r.error.message.en).toMatch(/server address/);
       }
     }
-    const bad = await c.api.invoke('sync.configure', { server: { url: server.url, token: 'abc' } });
+    const bad = await c.api.invoke('sync.configure', { server: { url: env.server.url, token: 'abc' } });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.message.sv).toMatch(/pgf_/);
     expect((await status(c)).configured).toBe(false);
   });
 
   it('two Cores of one user converge: the second discovers the body and meeting, concurrent edits both survive', async () => {
-    const token = await server.user('anna');
+    const token = await env.server.user('anna');
     const a = core();
     const { bodyId, meetingId } = await bodyWithMeeting(a);
-    await configure(a, server.url, token);
+    await configure(a, env.server.url, token);
     // No grant yet: refused, and the local copy is untouched.
     const refused = await waitDocState(a, meetingId, 'error');
     expect(refused.error?.code).toBe('forbidden');
     expect(refused.error?.sv).toMatch(/behörighet/);
-    await server.grant('anna', bodyId, 'read-write');
+    await env.server.grant('anna', bodyId, 'read-write');
     // Discovery sees the grant and tries again.
     await waitDocState(a, meetingId, 'synced');
     await waitDocState(a, bodyId, 'synced');
 
     const b = core();
-    await configure(b, server.url, token);
+    await configure(b, env.server.url, token);
     await waitUntil(async () => unwrap(await b.api.invoke('meetings.list', {})).some((m) => m.id === meetingId), 'B discovers the meeting', 15_000);
     expect(unwrap(await b.api.invoke('bodies.list', {})).map((x) => x.id)).toEqual([bodyId]);
     await waitDocState(b, meetingId, 'synced');
@@ -105,22 +91,22 @@ describe('sync client', () => {
     await waitDocState(b, meetingId, 'synced');
     const [da, db] = [await localDoc(a, meetingId), await localDoc(b, meetingId)];
     expect(docText(da)).toBe(docText(db));
-    expect(docText(await server.stored(`meeting/${bodyId}/${meetingId}`))).toBe(docText(da));
+    expect(docText(await env.server.stored(`meeting/${bodyId}/${meetingId}`))).toBe(docText(da));
     // The remote edit reached the projections of B too.
     const items = unwrap(await b.api.invoke('meetings.items', { meetingId }));
     expect(items[0]!.title).toContain('Alfa skriver.');
   });
 
   it('edits made while the server is down survive closing the Core and reach the server after restart', async () => {
-    const token = await server.user('anna');
+    const token = await env.server.user('anna');
     const a = core();
     const { bodyId, meetingId } = await bodyWithMeeting(a);
-    await server.grant('anna', bodyId, 'read-write');
-    await configure(a, server.url, token);
+    await env.server.grant('anna', bodyId, 'read-write');
+    await configure(a, env.server.url, token);
     await waitDocState(a, meetingId, 'synced');
     const name = `meeting/${bodyId}/${meetingId}`;
 
-    await server.stop();
+    await env.server.stop();
     await waitDocState(a, meetingId, 'offline');
     await typeInto(a, meetingId, 'Skrivet utan nät. ');
     const off = await waitDocState(a, meetingId, 'offline', 5000, (s) => s.pending);
@@ -132,29 +118,29 @@ describe('sync client', () => {
     const a2 = core(dataDir);
     expect((await status(a2)).configured).toBe(true);
     await waitDocState(a2, meetingId, 'offline', 5000, (s) => s.pending);
-    expect(docText(await server.stored(name))).not.toContain('Skrivet utan nät.');
+    expect(docText(await env.server.stored(name))).not.toContain('Skrivet utan nät.');
 
-    await server.restart();
+    await env.server.restart();
     await waitDocState(a2, meetingId, 'synced', 20_000, (s) => !s.pending);
-    expect(docText(await server.stored(name))).toContain('Skrivet utan nät.');
-    expect(docText(await server.stored(name))).toBe(docText(await localDoc(a2, meetingId)));
+    expect(docText(await env.server.stored(name))).toContain('Skrivet utan nät.');
+    expect(docText(await env.server.stored(name))).toBe(docText(await localDoc(a2, meetingId)));
   });
 
   it('a revoked grant shows the error in Swedish and English and keeps the local copy', async () => {
-    const anna = await server.user('anna');
-    const bertil = await server.user('bertil');
+    const anna = await env.server.user('anna');
+    const bertil = await env.server.user('bertil');
     const a = core();
     const { bodyId, meetingId } = await bodyWithMeeting(a);
-    await server.grant('anna', bodyId, 'read-write');
-    await server.grant('bertil', bodyId, 'read-write');
-    await configure(a, server.url, anna);
+    await env.server.grant('anna', bodyId, 'read-write');
+    await env.server.grant('bertil', bodyId, 'read-write');
+    await configure(a, env.server.url, anna);
     await typeInto(a, meetingId, 'Före återkallelsen. ');
     await waitDocState(a, meetingId, 'synced');
     const b = core();
-    await configure(b, server.url, bertil);
+    await configure(b, env.server.url, bertil);
     await waitUntil(async () => (await docStatus(b, meetingId))?.state === 'synced', 'B has the meeting');
 
-    await server.revoke('bertil', bodyId);
+    await env.server.revoke('bertil', bodyId);
     const s = await waitDocState(b, meetingId, 'error');
     expect(s.error).toMatchObject({ code: 'access-revoked', sv: expect.stringMatching(/återkallats/), en: expect.stringMatching(/revoked/) });
     // The local copy stays, editable, and nothing more reaches the server from B.
@@ -163,7 +149,7 @@ describe('sync client', () => {
     await typeInto(a, meetingId, 'Anna fortsätter. ');
     await waitDocState(a, meetingId, 'synced');
     await new Promise((r) => setTimeout(r, 500));
-    const stored = docText(await server.stored(`meeting/${bodyId}/${meetingId}`));
+    const stored = docText(await env.server.stored(`meeting/${bodyId}/${meetingId}`));
     expect(stored).toContain('Anna fortsätter.');
     expect(stored).not.toContain('Efter återkallelsen.');
     expect(await contentOf(b, meetingId)).not.toContain('Anna fortsätter.');
@@ -171,17 +157,17 @@ describe('sync client', () => {
   });
 
   it('a read-only user receives changes but never pushes, and is told so', async () => {
-    const anna = await server.user('anna');
-    const cecilia = await server.user('cecilia');
+    const anna = await env.server.user('anna');
+    const cecilia = await env.server.user('cecilia');
     const a = core();
     const { bodyId, meetingId } = await bodyWithMeeting(a);
-    await server.grant('anna', bodyId, 'read-write');
-    await server.grant('cecilia', bodyId, 'read-only');
-    await configure(a, server.url, anna);
+    await env.server.grant('anna', bodyId, 'read-write');
+    await env.server.grant('cecilia', bodyId, 'read-only');
+    await configure(a, env.server.url, anna);
     await waitDocState(a, meetingId, 'synced');
 
     const c = core();
-    await configure(c, server.url, cecilia);
+    await configure(c, env.server.url, cecilia);
     await waitUntil(async () => (await docStatus(c, meetingId))?.state === 'synced', 'C has the meeting', 15_000);
     expect((await docStatus(c, meetingId))?.readOnly).toBe(true);
 
@@ -192,7 +178,7 @@ describe('sync client', () => {
     await typeInto(a, meetingId, 'Anna skriver. ');
     await waitUntil(async () => (await contentOf(c, meetingId)).includes('Anna skriver.'), 'C receives Anna’s edit');
     await waitDocState(a, meetingId, 'synced');
-    const stored = docText(await server.stored(`meeting/${bodyId}/${meetingId}`));
+    const stored = docText(await env.server.stored(`meeting/${bodyId}/${meetingId}`));
     expect(stored).toContain('Anna skriver.');
     expect(stored).not.toContain('Läsaren skriver.');
     expect(await contentOf(a, meetingId)).not.toContain('Läsaren skriver.');
@@ -201,20 +187,20 @@ describe('sync client', () => {
   });
 
   it('a document the server cannot load shows load-failed; the local copy stays and the stored one is not overwritten', async () => {
-    const anna = await server.user('anna');
+    const anna = await env.server.user('anna');
     const a = core();
     const { bodyId, meetingId } = await bodyWithMeeting(a);
-    await server.grant('anna', bodyId, 'read-write');
-    await configure(a, server.url, anna);
+    await env.server.grant('anna', bodyId, 'read-write');
+    await configure(a, env.server.url, anna);
     await typeInto(a, meetingId, 'Före skadan. ');
     await waitDocState(a, meetingId, 'synced');
     const name = `meeting/${bodyId}/${meetingId}`;
     // Wait for the server's compaction, so there is a snapshot to damage.
-    await waitUntil(async () => (await server.backend.stored(name)).snapshot !== null, 'a stored snapshot');
-    await server.stop();
-    await server.backend.corruptSnapshot(name);
-    const damaged = await server.backend.stored(name);
-    await server.restart();
+    await waitUntil(async () => (await env.server.backend.stored(name)).snapshot !== null, 'a stored snapshot');
+    await env.server.stop();
+    await env.server.backend.corruptSnapshot(name);
+    const damaged = await env.server.backend.stored(name);
+    await env.server.restart();
     const s = await waitDocState(a, meetingId, 'error', 20_000);
     expect(s.error).toMatchObject({ code: 'load-failed', sv: expect.stringMatching(/kunde inte läsa/), en: expect.stringMatching(/could not read/) });
     await typeInto(a, meetingId, 'Efter skadan. ');
@@ -222,7 +208,7 @@ describe('sync client', () => {
     expect(await contentOf(a, meetingId)).toContain('Före skadan.');
     expect(await contentOf(a, meetingId)).toContain('Efter skadan.');
     // Nothing was stored over the damaged document: the bytes are as they were.
-    expect(await server.backend.stored(name)).toEqual(damaged);
+    expect(await env.server.backend.stored(name)).toEqual(damaged);
     // Retries (at each discovery) keep failing and the error stays on screen throughout.
     for (let i = 0; i < 10; i++) {
       expect((await docStatus(a, meetingId))?.state).toBe('error');
@@ -233,18 +219,18 @@ describe('sync client', () => {
   });
 
   it('never adopts a listed document whose content does not match its name', async () => {
-    const anna = await server.user('anna');
+    const anna = await env.server.user('anna');
     const a = core();
     const { bodyId, meetingId } = await bodyWithMeeting(a);
-    await server.grant('anna', bodyId, 'read-write');
+    await env.server.grant('anna', bodyId, 'read-write');
     // Stored behind the app's back: a "meeting" of this body that is not a Paragraf meeting.
     const stranger = `meeting/${bodyId}/${crypto.randomUUID()}`;
     const doc = new Y.Doc();
     doc.getMap('meta').set('bodyId', crypto.randomUUID());
-    await server.node.store.appendUpdate(stranger, Y.encodeStateAsUpdate(doc));
+    await env.server.node.store.appendUpdate(stranger, Y.encodeStateAsUpdate(doc));
     const b = core();
-    await configure(a, server.url, anna);
-    await configure(b, server.url, anna);
+    await configure(a, env.server.url, anna);
+    await configure(b, env.server.url, anna);
     await waitDocState(b, meetingId, 'synced', 15_000);
     await new Promise((r) => setTimeout(r, 400));
     expect(unwrap(await b.api.invoke('meetings.list', {})).map((m) => m.id)).toEqual([meetingId]);
@@ -255,17 +241,17 @@ describe('sync client', () => {
   });
 
   it('turning sync off stops it and keeps everything local; a plain Core opens the same folder', async () => {
-    const anna = await server.user('anna');
+    const anna = await env.server.user('anna');
     const a = core();
     const { bodyId, meetingId } = await bodyWithMeeting(a);
-    await server.grant('anna', bodyId, 'read-write');
-    await configure(a, server.url, anna);
+    await env.server.grant('anna', bodyId, 'read-write');
+    await configure(a, env.server.url, anna);
     await waitDocState(a, meetingId, 'synced');
     const off = unwrap(await a.api.invoke('sync.configure', { server: null }));
     expect(off.configured).toBe(false);
     await typeInto(a, meetingId, 'Bara lokalt. ');
     await new Promise((r) => setTimeout(r, 300));
-    expect(docText(await server.stored(`meeting/${bodyId}/${meetingId}`))).not.toContain('Bara lokalt.');
+    expect(docText(await env.server.stored(`meeting/${bodyId}/${meetingId}`))).not.toContain('Bara lokalt.');
     const dataDir = a.dataDir;
     closeCore(a);
     const plain = openCore(dataDir);

@@ -4,6 +4,7 @@
  * document as each side has it.
  */
 import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach } from 'vitest';
 import * as Y from 'yjs';
 import { unwrap } from '../../../src/api/client';
 import { fromBase64 } from '../../../src/api/base64';
@@ -72,6 +73,37 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     },
   };
   return s;
+}
+
+/**
+ * The set-up every sync test file shares: a fresh server per test (`env.server`), and the
+ * Cores a test opens (`env.keep`) closed after it unless it closed them itself (`env.close`).
+ */
+export function serverPerTest(): { readonly server: TestServer; keep<T extends TestCore>(c: T): T; close(c: TestCore): void } {
+  let current: TestServer | null = null;
+  const cores: TestCore[] = [];
+  beforeEach(async () => {
+    current = await startTestServer();
+  });
+  afterEach(async () => {
+    for (const c of cores.splice(0)) c.core.close();
+    await current?.cleanup();
+    current = null;
+  });
+  return {
+    get server() {
+      if (!current) throw new Error('serverPerTest: no server outside a test');
+      return current;
+    },
+    keep(c) {
+      cores.push(c);
+      return c;
+    },
+    close(c) {
+      cores.splice(cores.indexOf(c), 1);
+      c.core.close();
+    },
+  };
 }
 
 export interface TestCore {
