@@ -105,7 +105,7 @@ export function RemoteCursors({ peers, content, surface }: { peers: PresencePeer
           ))}
           {d.caret ? (
             <div className="remote-caret" style={{ left: d.caret.left, top: d.caret.top, height: d.caret.height, borderColor: d.colour }}>
-              <span className="remote-caret-name" style={{ background: d.colour }}>
+              <span className="remote-caret-name" style={{ borderColor: d.colour }}>
                 {d.name}
               </span>
             </div>
