@@ -25,8 +25,10 @@
  * a document whose log grew since then is known to have changes the server may lack.
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
+import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { readLockRecord } from '../../src/export/lock';
 import { parseDocumentName, type DocumentName } from '../../src/sync/docNames';
 import { parseRefusal, problem, type SyncProblem } from './messages';
 
@@ -136,6 +138,11 @@ class DocLink {
   dirtyAtStart = false;
   /** Local changes were not forwarded (read-only, or an error): catch up before counting as clean. */
   skipped = false;
+  /**
+   * The server refused a change from here in this run (SyncStatus false: a justerat meeting
+   * there). Local and server now differ for good, so nothing counts as acknowledged again.
+   */
+  refused = false;
   lastEmitted = '';
   lastPeers = '[]';
 
@@ -386,6 +393,15 @@ export class SyncClient {
       const p = parseRefusal(event?.reason);
       if (p && l.provider === provider) this.fail(l, p);
     });
+    provider.on('message', ({ event }: { event: { data: ArrayBuffer | Uint8Array } }) => {
+      if (l.provider !== provider || !isRefusedUpdate(event.data)) return;
+      if (!l.refused) this.log(`${l.name}: the server refused a change / servern tog inte emot en ändring`);
+      l.refused = true;
+      // The provider counts a refused update as still unsynced forever; the refusal is kept
+      // here instead, so later changes (a rättelse) are counted and acknowledged as usual.
+      provider.decrementUnsyncedChanges();
+      this.touch(l);
+    });
     provider.on('synced', () => {
       if (l.provider !== provider) return;
       if (l.error) {
@@ -526,7 +542,7 @@ export class SyncClient {
 
   private checkAck(l: DocLink): void {
     const p = l.provider;
-    if (!p || !l.adopted || l.error || l.skipped || l.queue.length > 0) {
+    if (!p || !l.adopted || l.error || l.skipped || l.refused || l.queue.length > 0) {
       this.touch(l);
       return;
     }
@@ -644,7 +660,10 @@ export class SyncClient {
     let state: DocSyncState;
     let error = l.error;
     if (error) state = 'error';
-    else if (this.connection !== 'online' || !l.provider) state = 'offline';
+    else if (l.refused) {
+      state = 'error';
+      error = problem(l.authDoc && readLockRecord(l.authDoc) ? 'update-refused-locked' : 'update-refused');
+    } else if (this.connection !== 'online' || !l.provider) state = 'offline';
     else if (readOnly && pending && l.provider.isSynced) {
       state = 'error';
       error = problem('read-only');
@@ -700,6 +719,18 @@ export class SyncClient {
       // Only the "unsynced changes" indicator depends on it, and it errs on the safe side.
       this.log(`could not save sync state: ${err instanceof Error ? err.message : String(err)}`);
     }
+  }
+}
+
+/** Hocuspocus' SyncStatus message with "not applied": the server refused an update from here. */
+const SYNC_STATUS = 8;
+function isRefusedUpdate(data: ArrayBuffer | Uint8Array): boolean {
+  try {
+    const d = decoding.createDecoder(data instanceof Uint8Array ? data : new Uint8Array(data));
+    decoding.readVarString(d); // the document's routing key
+    return decoding.readVarUint(d) === SYNC_STATUS && decoding.readVarInt(d) === 0;
+  } catch {
+    return false; // not ours to judge: the provider reads (and rejects) it
   }
 }
 

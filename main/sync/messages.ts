@@ -36,6 +36,14 @@ const own = {
     sv: 'Nyckeln (token) sparades krypterad av operativsystemet och kan inte läsas här. Ange serveradressen och nyckeln igen.',
     en: 'The token was saved encrypted by the operating system and cannot be read here. Enter the server address and the token again.',
   },
+  'update-refused-locked': {
+    sv: 'Protokollet är justerat på servern, så en ändring härifrån togs inte emot. Den finns kvar på den här datorn och visas som en ändring efter justering; ska den med, gör en rättelse.',
+    en: 'The protocol is justerat (signed and locked) on the server, so a change from here was not accepted. It is kept on this computer and shown as a change after justering; if it belongs in the protocol, record a rättelse.',
+  },
+  'update-refused': {
+    sv: 'Servern tog inte emot en ändring härifrån. Den finns kvar på den här datorn; kontakta serverns administratör om det fortsätter.',
+    en: 'The server did not accept a change from here. It is kept on this computer; contact the server administrator if this goes on.',
+  },
   refused: {
     sv: 'Servern vägrade dokumentet. Det du har lokalt finns kvar.',
     en: 'The server refused the document. What you have locally is kept.',

@@ -179,10 +179,17 @@ function EditorBody({ helpId, doc, meeting, bodyId, clock, presence }: MeetingEd
   const decisionLook = useMemo<DecisionLook | null>(() => (profile ? { lead: profile.decision.lead, style: profile.decision.style } : null), [profile]);
 
   // Opening a meeting (or rebuilding the editor) puts the cursor at the end of the text:
-  // the secretary opened it to continue writing, usually while the meeting goes on.
+  // the secretary opened it to continue writing, usually while the meeting goes on. Slate
+  // focuses only once the selection is applied (a moment later); if she has gone elsewhere
+  // meanwhile (the attendance button, as people join the call), the focus stays there: taking
+  // it would send her next keys into the text.
   useEffect(() => {
     Transforms.select(editor, Editor.end(editor, []));
-    ReactEditor.focus(editor);
+    const timer = setTimeout(() => {
+      const active = document.activeElement;
+      if (active === null || active === document.body || active.matches('main')) ReactEditor.focus(editor);
+    }, 0);
+    return () => clearTimeout(timer);
   }, [editor]);
 
   return (

@@ -37,10 +37,12 @@ export function usePresence(docId: string): Presence {
 
   useEffect(() => {
     let live = true;
-    const announce = () =>
+    const announce = () => {
+      lastSent.current = keyOf(pending.current);
       void api.invoke('presence.here', { docId, cursor: pending.current }).then((r) => {
         if (live && r.ok) setPeers(r.value.peers);
       });
+    };
     announce();
     const offChanged = api.on('presence.changed', (e) => {
       if (e.docId === docId) setPeers(e.peers);
@@ -61,14 +63,15 @@ export function usePresence(docId: string): Presence {
   const reportSelection = useCallback(
     (editor: Editor, content: Y.XmlText) => {
       if (!enabled) return;
-      const cursor = encodeSelection(editor, content);
-      const key = cursor ? `${cursor.anchor} ${cursor.focus}` : '';
-      if (key === lastSent.current) return;
-      pending.current = cursor;
-      if (timer.current) return;
+      // The newest selection always replaces the pending one (a move away and back within
+      // the interval sends where the cursor is, not where it passed).
+      pending.current = encodeSelection(editor, content);
+      if (timer.current || keyOf(pending.current) === lastSent.current) return;
       timer.current = setTimeout(() => {
         timer.current = null;
-        lastSent.current = pending.current ? `${pending.current.anchor} ${pending.current.focus}` : '';
+        const key = keyOf(pending.current);
+        if (key === lastSent.current) return;
+        lastSent.current = key;
         void api.invoke('presence.here', { docId, cursor: pending.current });
       }, CURSOR_EVERY_MS);
     },
@@ -78,7 +81,9 @@ export function usePresence(docId: string): Presence {
   return useMemo(() => ({ enabled, peers: enabled ? peers : [], reportSelection }), [enabled, peers, reportSelection]);
 }
 
-function encodeSelection(editor: Editor, content: Y.XmlText): { anchor: string; focus: string } | null {
+const keyOf = (cursor: { anchor: string; focus: string } | null) => (cursor ? `${cursor.anchor} ${cursor.focus}` : '');
+
+export function encodeSelection(editor: Editor, content: Y.XmlText): { anchor: string; focus: string } | null {
   const sel = editor.selection;
   if (!sel) return null;
   try {

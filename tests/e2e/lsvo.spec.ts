@@ -71,6 +71,8 @@ async function goToItem(page: Page, index: number | 'last'): Promise<void> {
     for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
   }
   await page.keyboard.press('Enter');
+  // The jump moves the focus once the selection is in place: keys before that go to the outline.
+  await expect(page.getByTestId('editor')).toBeFocused();
 }
 
 const kjell = { name: 'Kjell Ivarsson', typed: 'Kjell Iv' };

@@ -82,6 +82,8 @@ test('yrkanden, an omröstning by roll call with a jävig member left out, and a
   const yrkanden = page.getByTestId('yrkande');
   await expect(yrkanden).toHaveText(['Anna Andersson yrkar bifall till förvaltningens förslag.', 'Bertil Berg yrkar avslag.']);
   await expect(yrkanden.nth(1)).toHaveAttribute('data-prefix', 'Yrkande 2:');
+  // …and the stylesheet shows it before the line (a missing "}" once hid every rule after it).
+  expect(await yrkanden.nth(1).evaluate((e) => getComputedStyle(e, '::before').content)).toBe('"Yrkande 2: "');
   await expect(yrkanden.nth(1)).toHaveAttribute('aria-label', 'Yrkande 2');
   await expect(page.getByTestId('jav')).toHaveAttribute('aria-label', 'Jäv');
 

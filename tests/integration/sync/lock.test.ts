@@ -99,6 +99,10 @@ describe('the lock travels with sync', () => {
     const printed = await pdfText(b, meetingId);
     expect(printed).toContain('Det justerade.');
     expect(printed).not.toContain('Skrivet på B');
+    // B's status says the server refused the change, and what became of it.
+    const refusedStatus = await waitDocState(b, meetingId, 'error');
+    expect(refusedStatus.error?.code).toBe('update-refused-locked');
+    expect(refusedStatus.pending).toBe(true);
     // B's Core now refuses edits, as A's does.
     const refused = await b.api.invoke('docs.applyUpdate', { docId: meetingId, update: Buffer.from(Y.encodeStateAsUpdate(new Y.Doc())).toString('base64') });
     expect(refused.ok || refused.error.code).toBe('CONFLICT');
@@ -107,6 +111,8 @@ describe('the lock travels with sync', () => {
     unwrap(await b.api.invoke('justering.rattelse', { meetingId, what: 'Lägg till meningen från B.', why: 'Skrevs offline före justeringen', by: 'Märta' }));
     await waitUntil(async () => unwrap(await a.api.invoke('justering.status', { meetingId })).rattelser.length === 1, 'the rättelse reaches A', 20_000);
     expect((await server.stored(name)).getArray('rattelser').length).toBe(1);
+    // The rättelse itself was taken: the status still names the refused change, never "synced".
+    expect((await waitDocState(b, meetingId, 'error')).error?.code).toBe('update-refused-locked');
   }, 180_000);
 
   it('an edit merged after a lock made offline elsewhere is no part of the protocol there, and is shown as a change after justering', async () => {
