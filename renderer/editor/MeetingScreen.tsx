@@ -93,9 +93,16 @@ export function MeetingScreen({ meeting, body, onBack }: { meeting: Meeting; bod
         <ExportDialog meetingId={meeting.id} locked={status === 'justerat'} />
         {replica ? <SaveStatus replica={replica} /> : <div role="status" className="save-status" data-testid="save-status" data-state={error ? 'error' : 'loading'}>{error ? null : t('save.loading')}</div>}
       </div>
+      {/* A short line for the screen reader on every focus of the text; the full list is one
+          click (or Tab, Enter) away instead of a paragraph read out each time. */}
       <p id={helpId} className="help">
-        {t('editor.help')} {rich.help}
+        {t('editor.helpShort')}
       </p>
+      <details className="shortcuts help" data-testid="shortcuts">
+        <summary>{t('editor.shortcuts')}</summary>
+        <p>{t('editor.help')}</p>
+        <p>{rich.help}</p>
+      </details>
       {error ? (
         <div>
           <ErrorMessage error={error} testId="open-error" />

@@ -94,6 +94,25 @@ test('a § inserted in the middle renumbers the items after it', async ({ page, 
   await expectSaved(page);
 });
 
+test('keys typed right after a jump from the agenda land in the text, at the end of that title', async ({ page, harness }) => {
+  await openApp(page, harness);
+  await createBody(page, 'Socialnämnden');
+  await createMeeting(page, 'Socialnämnden', '2024-10-01');
+  await endOfTitle(page, 0);
+  // No waiting between the keys: a fast typist does not wait for the caret to appear, on a
+  // laptop busy with the Teams call (the CPU slowed 8×, as Chromium's DevTools do it).
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+  for (const round of ['x', 'y']) {
+    await page.keyboard.press('Alt+Shift+G');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(` ${round}`);
+  }
+  const titles = (await editorItems(page)).map((i) => i.title);
+  expect(titles.slice(0, 3)).toEqual([formalAgenda[0], `${formalAgenda[1]} x`, `${formalAgenda[2]} y`]);
+});
+
 test('meetings are listed newest first, under their own body', async ({ page, harness }) => {
   await openApp(page, harness);
   await createBody(page, 'Ledningsgrupp för samordning', 'Mötesanteckningar');

@@ -46,7 +46,7 @@ describe('presence cursors between replicas', () => {
       Transforms.select(bo.editor, range === 'end' ? Editor.end(bo.editor, []) : range);
       const cursor = encodeSelection(bo.editor, bo.content);
       expect(cursor).not.toBeNull();
-      expect(peerRange(anna.editor, anna.content, { clientId: 1, name: 'bo', cursor })).toEqual(bo.editor.selection);
+      expect(peerRange(anna.editor, anna.content, { clientId: 1, name: 'bo', account: 'bo', cursor })).toEqual(bo.editor.selection);
     });
   }
 
@@ -57,6 +57,6 @@ describe('presence cursors between replicas', () => {
     const cursor = encodeSelection(bo.editor, bo.content);
     Transforms.insertText(anna.editor, 'Punkt: ', { at: { path: [0, 0, 0], offset: 0 } });
     YjsEditor.flushLocalChanges(anna.editor); // into anna's Y.Doc now, not at the next tick
-    expect(peerRange(anna.editor, anna.content, { clientId: 1, name: 'bo', cursor })?.focus).toEqual({ path: [0, 0, 0], offset: 4 + 'Punkt: '.length });
+    expect(peerRange(anna.editor, anna.content, { clientId: 1, name: 'bo', account: 'bo', cursor })?.focus).toEqual({ path: [0, 0, 0], offset: 4 + 'Punkt: '.length });
   });
 });
