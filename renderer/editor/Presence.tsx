@@ -57,14 +57,19 @@ export function RemoteCursors({ peers, content, surface }: { peers: PresencePeer
   // useSlate: re-rendered after every change, so the overlay follows the text as it reflows.
   const editor = useSlate();
   const [drawn, setDrawn] = useState<Drawn[]>([]);
-  const [width, setWidth] = useState(0);
+  const [layouts, setLayouts] = useState(0);
   const last = useRef('');
 
+  // Measured again whenever the text's box changes size without a change to the text: the
+  // window resized, or an item scrolled into view got its real height in place of the
+  // estimate content-visibility gives items off screen (every caret below it moves).
   useLayoutEffect(() => {
-    const onResize = () => setWidth(window.innerWidth);
-    window.addEventListener('resize', onResize);
-    return () => window.removeEventListener('resize', onResize);
-  }, []);
+    const box = surface.current;
+    if (!box) return;
+    const observer = new ResizeObserver(() => setLayouts((n) => n + 1));
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, [surface]);
 
   useLayoutEffect(() => {
     const box = surface.current;
@@ -94,7 +99,7 @@ export function RemoteCursors({ peers, content, surface }: { peers: PresencePeer
       setDrawn(next);
     }
   });
-  void width;
+  void layouts;
 
   return (
     <div className="remote-cursors" aria-hidden="true" data-testid="remote-cursors">

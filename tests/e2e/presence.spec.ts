@@ -9,6 +9,10 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { slateNodesToInsertDelta } from '@slate-yjs/core';
+import type { Descendant } from 'slate';
+import * as Y from 'yjs';
+import { fromBase64, toBase64 } from '../../src/api/base64';
 import { seriousViolations } from './axe';
 import { call, createBody, createMeeting, expect, HarnessProcess, openApp, openMeeting, repoRoot, test } from './harness';
 
@@ -48,6 +52,23 @@ test('with presence on, each sees who else is in the protocol and where their cu
     await createBody(page, 'LSVO', 'Sammanträdesprotokoll', 'ledningsgrupp');
     await createMeeting(page, 'LSVO', '2026-05-07', 'LSVO-möte');
     await page.getByTestId('back').click();
+    // A long protocol (40 items), so that most items are off screen, where the browser skips
+    // their layout (content-visibility) until they are scrolled to.
+    const [meeting] = await call<Array<{ id: string }>>(page, 'meetings.list');
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, fromBase64((await call<{ update: string }>(page, 'docs.open', { docId: meeting!.id })).update));
+    const before = Y.encodeStateVector(doc);
+    const content = doc.get('content', Y.XmlText);
+    const extra = Array.from({ length: 35 }, (_, i) => ({
+      type: 'item',
+      id: `extra-${i}`,
+      children: [
+        { type: 'item-title', id: `extra-t${i}`, children: [{ text: `Ärende ${i + 6}` }] },
+        ...Array.from({ length: 4 }, (_, b) => ({ type: 'paragraph', id: `extra-p${i}-${b}`, children: [{ text: 'Föredragande redogjorde för ärendet och svarade på frågor. '.repeat(3) }] })),
+      ],
+    }));
+    content.applyDelta([{ retain: content.length }, ...slateNodesToInsertDelta(extra as Descendant[])]);
+    await call(page, 'docs.applyUpdate', { docId: meeting!.id, update: toBase64(Y.encodeStateAsUpdate(doc, before)) });
     const [body] = await call<Array<{ id: string }>>(page, 'bodies.list');
     cli('grant', 'anna', body!.id, '--read-write');
     cli('grant', 'bo', body!.id, '--read-write');
@@ -98,6 +119,19 @@ test('with presence on, each sees who else is in the protocol and where their cu
       return middle > t.y && middle < t.y + t.height;
     };
     await expect.poll(caretMiddleInTitle, { timeout: 20_000 }).toBe(true);
+
+    // Bo moves to an item far down, off Anna's screen: once she scrolls there, his caret is
+    // in that title (measured again when the skipped items get their real heights).
+    await bosPage.getByTestId('editor').locator('.item-title').nth(30).click();
+    const far = page.getByTestId('editor').locator('.item-title').nth(30);
+    await far.scrollIntoViewIfNeeded();
+    await expect
+      .poll(async () => {
+        const c = await caret.locator('.remote-caret').boundingBox();
+        const t = await far.boundingBox();
+        return !!c && !!t && c.y + c.height / 2 > t.y && c.y + c.height / 2 < t.y + t.height;
+      }, { timeout: 20_000 })
+      .toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
 
     // Bo goes back to the start screen: he is no longer "here" for Anna.
