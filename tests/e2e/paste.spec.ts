@@ -14,6 +14,7 @@ const wordHtml = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head>
 <p class=MsoNormal><o:p>&nbsp;</o:p></p>
 <ul><li>Hemsjukvårdsavtalet</li><li>FoU-avtal</li></ul>
 <p class=MsoNormal style='mso-hide:all'>dold text</p>
+<p style="margin:0"><span style="font-weight:700 !important">Beslut:</span> <span style="font-style: italic">enligt förslaget</span><span style="display: none">gömd text</span></p>
 </body></html>`;
 
 test('a paste from Word becomes clean paragraphs with bold and italic; a 20-page paste arrives whole', async ({ page, harness }) => {
@@ -25,13 +26,16 @@ test('a paste from Word becomes clean paragraphs with bold and italic; a 20-page
   await page.keyboard.press('Enter');
   await paste(page, { 'text/html': wordHtml, 'text/plain': 'fallback' });
   const item = page.getByTestId('item').nth(2);
-  await expect(item.locator('.paragraph')).toHaveText(['Föredragande: Kjell Ivarsson']);
+  await expect(item.locator('.paragraph')).toHaveText(['Föredragande: Kjell Ivarsson', 'Beslut: enligt förslaget']);
   // Word's list paragraph and the <ul> after it: one bullet list.
   await expect(item.getByTestId('list-item')).toHaveText(['Budgeten för gemensamma tjänster presenterades.', 'Hemsjukvårdsavtalet', 'FoU-avtal']);
   await expect(item.locator('ul.list')).toHaveCount(1);
-  await expect(item.locator('.paragraph strong')).toHaveText(['Föredragande:']);
+  // Bold and italic from tags (Word) and from inline styles (Google Docs, web pages).
+  await expect(item.locator('.paragraph strong')).toHaveText(['Föredragande:', 'Beslut:']);
   await expect(item.locator('li em')).toHaveText(['gemensamma tjänster']);
+  await expect(item.locator('.paragraph em')).toHaveText(['enligt förslaget']);
   await expect(page.getByTestId('editor')).not.toContainText('dold text');
+  await expect(page.getByTestId('editor')).not.toContainText('gömd text');
   await expect(page.getByTestId('editor')).not.toContainText('mso');
 
   // 20 pages of minutes as plain text (about 60,000 characters, 600 lines) into § 4.
@@ -50,6 +54,7 @@ test('a paste from Word becomes clean paragraphs with bold and italic; a 20-page
     ['item-title', 'Föregående sammanträdesprotokoll'],
     ['paragraph', 'Föredragande: Kjell Ivarsson'],
     ['list', ['list-item', 'Budgeten för gemensamma tjänster presenterades.'], ['list-item', 'Hemsjukvårdsavtalet'], ['list-item', 'FoU-avtal']],
+    ['paragraph', 'Beslut: enligt förslaget'],
   ]);
   const fourth = JSON.stringify(content[3]);
   expect(fourth).toContain(JSON.stringify(line(1)));
