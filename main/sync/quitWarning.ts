@@ -8,7 +8,9 @@ import type { SyncStatus } from '../../src/api/contract';
 /** The question to ask before quitting, or null when nothing is waiting (or no server is set). */
 export function unsyncedWarning(status: Pick<SyncStatus, 'configured' | 'docs'>): { sv: string; en: string } | null {
   if (!status.configured) return null;
-  const n = status.docs.filter((d) => d.pending && !d.readOnly).length;
+  // Not counted: changes that will never be sent (read-only access, or refused by the server
+  // because the meeting is justerat there). Each shows as an error on its meeting instead.
+  const n = status.docs.filter((d) => d.pending && !d.readOnly && d.error?.code !== 'update-refused-locked').length;
   if (n === 0) return null;
   const sv = n === 1 ? 'Ett dokument har ändringar' : `${n} dokument har ändringar`;
   const en = n === 1 ? 'One document has changes' : `${n} documents have changes`;

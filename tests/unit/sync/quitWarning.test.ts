@@ -25,4 +25,9 @@ describe('warning before quitting with unsynced changes', () => {
   it('does not count a read-only document: its changes can never be sent, and it is shown as an error', () => {
     expect(unsyncedWarning(status([doc(true, true)]))).toBeNull();
   });
+  it('does not count a justerat meeting whose late change the server refused, but counts other errors', () => {
+    const refused = (code: string): SyncDocStatus => ({ ...doc(true), state: 'error', error: { code, sv: 's', en: 'e' } });
+    expect(unsyncedWarning(status([refused('update-refused-locked')]))).toBeNull();
+    expect(unsyncedWarning(status([refused('update-refused-locked'), refused('update-refused')]))?.sv).toMatch(/^Ett dokument/);
+  });
 });
