@@ -21,6 +21,8 @@ import { profileFromPreset } from '../../src/bodies/presets';
 import { personSchema, type Person } from '../../src/bodies/roster';
 import { importRosterCsv } from '../../src/bodies/rosterCsv';
 import { newItem } from '../../src/protocol/schema';
+import { restoreLost, watchMoves } from '../../src/protocol/moveRescue';
+import { readLockRecord } from '../../src/export/lock';
 import { freezeNumbers, numberMeeting, numberYear, type FrozenNumbers } from '../../src/numbering';
 import { projectRegister, reprojectRecentMeetings } from './register';
 import { registerHandlers } from './registerApi';
@@ -145,6 +147,7 @@ export class Core {
       if (problems.length > 0) throw new Error(problems.slice(0, 5).join('; '));
       this.db = db;
       this.docs = new DocStore(db, { compactThreshold: this.options.compactThreshold });
+      this.docs.onOpen = (id, doc) => this.watchMoves(id, doc);
       this.problem = null;
     } catch (err) {
       db?.close();
@@ -541,6 +544,28 @@ export class Core {
       // Syncing is optional: the app works on this computer whatever happens here.
       console.error('paragraf: sync could not start', err);
     }
+  }
+
+  /**
+   * A meeting's moves are watched: text typed here that another computer's move of an item
+   * dropped into the deleted original is put back into the moved item (src/protocol/moveRescue.ts).
+   * After the transaction that lost it is logged (a microtask later), as a change of its own.
+   */
+  private watchMoves(id: string, doc: Y.Doc): void {
+    const docs = this.docs;
+    if (!docs || docs.kindOf(id) !== 'meeting') return;
+    watchMoves(doc, docs.isOwn(id), (lost) =>
+      queueMicrotask(() => {
+        if (this.docs !== docs || readLockRecord(doc)) return; // closed meanwhile, or justerat: a rättelse's matter
+        try {
+          this.commitCoreChange(id, (d) => restoreLost(d, lost));
+          console.warn(`paragraf: ${lost.length} piece(s) of text typed here, dropped by a move made elsewhere, put back in ${id}`);
+          this.scheduleProjection(id);
+        } catch (err) {
+          console.error(`paragraf: text dropped by a move could not be put back in ${id}`, err);
+        }
+      }),
+    );
   }
 
   /** Sends a Core-made change to every replica (no client made it, so none is left out). */

@@ -26,6 +26,11 @@ export class DocStore {
   private readonly compactTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly insertUpdate;
   private readonly insertDoc;
+  private readonly insertClient;
+  /** Per document, the Yjs client ids that typed on this computer (see migration 008). */
+  private readonly own = new Map<string, Set<number>>();
+  /** Told of every document once it is loaded or created (the Core watches meetings). */
+  onOpen: ((id: string, doc: Y.Doc) => void) | null = null;
 
   constructor(
     private readonly db: Db,
@@ -33,6 +38,31 @@ export class DocStore {
   ) {
     this.insertUpdate = db.prepare('INSERT INTO ydoc_update (doc_id, seq, data, created_at) VALUES (?, ?, ?, ?)');
     this.insertDoc = db.prepare('INSERT INTO ydoc (id, kind, created_at) VALUES (?, ?, ?)');
+    this.insertClient = db.prepare('INSERT OR IGNORE INTO doc_local_client (doc_id, client_id) VALUES (?, ?)');
+  }
+
+  /** Whether a Yjs client id typed on this computer, in this document (in any run). */
+  isOwn(id: string): (client: number) => boolean {
+    return (client) => this.ownClients(id).has(client);
+  }
+
+  private ownClients(id: string): Set<number> {
+    let set = this.own.get(id);
+    if (!set) {
+      const rows = this.db.prepare('SELECT client_id FROM doc_local_client WHERE doc_id = ?').all(id) as Array<{ client_id: number }>;
+      set = new Set(rows.map((r) => r.client_id));
+      this.own.set(id, set);
+    }
+    return set;
+  }
+
+  private recordOwn(id: string, clients: Iterable<number>): void {
+    const set = this.ownClients(id);
+    for (const client of clients) {
+      if (set.has(client)) continue;
+      this.insertClient.run(id, client);
+      set.add(client);
+    }
   }
 
   /**
@@ -46,9 +76,11 @@ export class DocStore {
     // The primary key refuses an existing id: a new document never replaces a stored one.
     this.insertDoc.run(id, kind, now);
     this.insertUpdate.run(id, 1, Buffer.from(Y.encodeStateAsUpdate(doc)), now);
+    this.recordOwn(id, [doc.clientID]);
     this.docs.set(id, doc);
     this.lastSeq.set(id, 1);
     this.logged.set(id, 1);
+    this.onOpen?.(id, doc);
     return doc;
   }
 
@@ -91,6 +123,7 @@ export class DocStore {
     this.docs.set(id, doc);
     this.lastSeq.set(id, seq);
     this.logged.set(id, rows.length);
+    this.onOpen?.(id, doc);
     return doc;
   }
 
@@ -111,8 +144,10 @@ export class DocStore {
    */
   applyUpdate(id: string, update: Uint8Array, options: { encodedByYjs?: boolean } = {}): { seq: number; savedAt: string } {
     const doc = this.get(id);
+    let clients: Set<number> | null = null;
     try {
-      if (!options.encodedByYjs) Y.decodeUpdate(update);
+      // A window's update (not the sync client's): its client ids typed on this computer.
+      if (!options.encodedByYjs) clients = new Set(Y.decodeUpdate(update).structs.map((s) => s.id.client));
     } catch (err) {
       throw new ParagrafError(
         'INVALID_UPDATE',
@@ -121,6 +156,7 @@ export class DocStore {
         err instanceof Error ? err.message : String(err),
       );
     }
+    if (clients) this.recordOwn(id, clients);
     Y.applyUpdate(doc, update, this);
     const seq = (this.lastSeq.get(id) ?? 0) + 1;
     const savedAt = new Date().toISOString();
@@ -149,6 +185,7 @@ export class DocStore {
   transactLocal(id: string, change: (doc: Y.Doc) => void): { update: Uint8Array; seq: number; savedAt: string } | null {
     const doc = this.get(id);
     const before = Y.encodeStateVector(doc);
+    this.recordOwn(id, [doc.clientID]);
     doc.transact(() => change(doc), 'core');
     const update = Y.encodeStateAsUpdate(doc, before);
     // An empty diff is two zero bytes (no structs, no deletes).

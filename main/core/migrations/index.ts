@@ -11,10 +11,11 @@ import { m004Sync } from './004-sync';
 import { m005Justering } from './005-justering';
 import { m006DecisionReport } from './006-decision-report';
 import { m007SyncSecretsPresence } from './007-sync-secrets-presence';
+import { m008LocalClients } from './008-local-clients';
 
 export interface Migration {
   name: string;
   up(db: Database.Database): void;
 }
 
-export const migrations: Migration[] = [m001Init, m002Projections, m003RegisterSearch, m004Sync, m005Justering, m006DecisionReport, m007SyncSecretsPresence];
+export const migrations: Migration[] = [m001Init, m002Projections, m003RegisterSearch, m004Sync, m005Justering, m006DecisionReport, m007SyncSecretsPresence, m008LocalClients];

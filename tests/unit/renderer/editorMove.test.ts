@@ -92,9 +92,11 @@ describe('moving an item through the Yjs binding', () => {
     expect([...order].sort()).toEqual(['1', '2', '3']);
   });
 
-  // Known limitation: @slate-yjs/core 1.0.2 implements move_node as delete + deep copy, so text
-  // typed on another device *inside the moved item* before the two devices sync lands in the
-  // deleted copy and is lost. Typing elsewhere merges (above). When this starts passing, drop `.fails`.
+  // Known limitation of the binding: @slate-yjs/core 1.0.2 implements move_node as delete + deep
+  // copy, so text typed on another device *inside the moved item* before the two devices sync
+  // lands in the deleted copy. Here, with editors alone, it stays lost; in the app the Core of the
+  // device that typed it puts it back (src/protocol/moveRescue.ts, tests/unit/protocol/moveRescue.test.ts,
+  // tests/integration/sync/moveRescue.test.ts). When this starts passing, drop `.fails`.
   test.fails('keeps typing inside the moved item from another device', async () => {
     const { ea, eb, exchange } = twoDevices();
     AppEditor.moveItem(ea, '1', 2);
