@@ -547,8 +547,9 @@ export class Core {
   }
 
   /**
-   * A meeting's moves are watched: text typed here that another computer's move of an item
-   * dropped into the deleted original is put back into the moved item (src/protocol/moveRescue.ts).
+   * A meeting's moves and joins are watched: text typed here that another computer's move of an
+   * item (or join of two paragraphs) dropped into the deleted original is put back into the
+   * moved item (or the joined paragraph) (src/protocol/moveRescue.ts).
    * After the transaction that lost it is logged (a microtask later), as a change of its own.
    */
   private watchMoves(id: string, doc: Y.Doc): void {
@@ -559,10 +560,10 @@ export class Core {
         if (this.docs !== docs || readLockRecord(doc)) return; // closed meanwhile, or justerat: a rättelse's matter
         try {
           this.commitCoreChange(id, (d) => restoreLost(d, lost));
-          console.warn(`paragraf: ${lost.length} piece(s) of text typed here, dropped by a move made elsewhere, put back in ${id}`);
+          console.warn(`paragraf: ${lost.length} piece(s) of text typed here, dropped by a move or join made elsewhere, put back in ${id}`);
           this.scheduleProjection(id);
         } catch (err) {
-          console.error(`paragraf: text dropped by a move could not be put back in ${id}`, err);
+          console.error(`paragraf: text dropped by a move or join could not be put back in ${id}`, err);
         }
       }),
     );

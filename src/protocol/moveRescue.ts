@@ -1,5 +1,6 @@
 /**
- * Words typed into an item while another computer moved it are put back.
+ * Words typed into an item while another computer moved it, or into a paragraph another
+ * computer joined to the one before, are put back.
  *
  * The editor's Yjs binding moves an item by deleting it and inserting a copy (with the same
  * ids) elsewhere. Text typed into the original on another computer before the two synced
@@ -13,7 +14,8 @@
  * Only the computer that typed the text puts it back, so two computers never both restore it.
  * The unit compared is what Yjs keeps as one item (text typed here in one go): it is lost when
  * the copy's block does not hold it as it was. Whole blocks written here (an att-sats) that the
- * copy lacks come back after the block they followed. Known limits: text the mover deliberately
+ * copy lacks come back after the block they followed. A join (Backspace at the start of a
+ * paragraph) is the same copy-and-delete inside an item: see lostInJoins. Known limits: text the mover deliberately
  * deleted or changed in the copy, in the same synced batch as the move, comes back (a
  * duplicate at worst, never a loss); a block typed into here while the move arrives, before
  * its Core has it (milliseconds), is not seen.
@@ -44,8 +46,72 @@ export function watchMoves(doc: Y.Doc, isOwn: (client: number) => boolean, onLos
     const lost = lostInMoves(event, isOwn);
     if (lost.length > 0) onLost(lost);
   };
+  // After every transaction, before Yjs collects what it deleted: joined paragraphs.
+  const afterTransaction = (tx: Y.Transaction) => {
+    if (tx.deleteSet.clients.size === 0) return;
+    const lost = lostInJoins(tx, content, isOwn);
+    if (lost.length > 0) onLost(lost);
+  };
   content.observe(observer);
-  return () => content.unobserve(observer);
+  doc.on('afterTransaction', afterTransaction);
+  return () => {
+    content.unobserve(observer);
+    doc.off('afterTransaction', afterTransaction);
+  };
+}
+
+/** Shortest text a deleted block must have left in a live block to count as joined, not deleted. */
+const MIN_JOINED = 8;
+
+/**
+ * Joined blocks: the binding joins a paragraph to the one before (Backspace at its start) by
+ * copying its text there and deleting it, so what was typed here into it meanwhile is lost. A
+ * deleted block counts as joined when the rest of its text stands, whole, in a live block of
+ * the same parent; a block deleted for good leaves nothing behind and is left alone.
+ */
+export function lostInJoins(tx: Y.Transaction, content: Y.XmlText, isOwn: (client: number) => boolean): LostText[] {
+  const out: LostText[] = [];
+  Y.iterateDeletedStructs(tx, tx.deleteSet, (struct) => {
+    if (!(struct instanceof Y.Item) || !visibleBefore(struct, tx)) return;
+    const block = typeOf(struct);
+    const parent = struct.parent;
+    // A deleted item is a move (above) or a deletion; a block in a deleted parent goes with it.
+    if (!block || !(parent instanceof Y.XmlText) || parent === content || parent._item?.deleted) return;
+    const before = textOf(block, (item) => visibleBefore(item, tx));
+    if (!before.chars.some((c) => isOwn(c.client))) return;
+    const live = [...leafBlocks(parent, tx, false)];
+    const lostTexts = new Set(missingOwnRuns(before, live.map(([, b]) => b.text).join('\n'), isOwn).map((l) => l.text));
+    if (lostTexts.size === 0) return;
+    const rest = restOf(before, [...lostTexts]);
+    if (rest.trim().length < MIN_JOINED) return;
+    const target = live.find(([, b]) => b.text.includes(rest));
+    const itemId = topItemId(parent, content);
+    if (!target || !itemId) return;
+    for (const l of missingOwnRuns(before, target[1].text, isOwn)) {
+      if (lostTexts.has(l.text)) out.push({ kind: 'text', itemId, blockId: target[0], ...l });
+    }
+  });
+  return out;
+}
+
+/** The block's text without the lost runs (what the join copied). */
+function restOf(before: BlockText, lost: readonly string[]): string {
+  let rest = before.text;
+  for (const text of lost) rest = rest.replace(text, '');
+  return rest;
+}
+
+/** The id of the top-level item holding `type` (or `type` itself). */
+function topItemId(type: Y.XmlText, content: Y.XmlText): string | null {
+  let t = type;
+  for (;;) {
+    const up = t._item?.parent;
+    if (up === content) break;
+    if (!(up instanceof Y.XmlText)) return null;
+    t = up;
+  }
+  const id = rawAttribute(t, 'id');
+  return typeof id === 'string' ? id : null;
 }
 
 /** What the moves in this root event lost of own text (read inside the observer, before GC). */

@@ -71,8 +71,12 @@ async function goToItem(page: Page, index: number | 'last'): Promise<void> {
     for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
   }
   await page.keyboard.press('Enter');
-  // The jump moves the focus once the selection is in place: keys before that go to the outline.
+  // Wait for the jump to be drawn (the outline marks the item the cursor is in), not only for
+  // the focus: a Shift+Home before that render is undone by it (Slate puts the browser's
+  // selection back where its own was), which no person typing is fast enough to hit.
   await expect(page.getByTestId('editor')).toBeFocused();
+  const options = page.getByTestId('agenda-list').getByRole('option');
+  await expect(index === 'last' ? options.last() : options.nth(index)).toContainText('här står markören');
 }
 
 const kjell = { name: 'Kjell Ivarsson', typed: 'Kjell Iv' };

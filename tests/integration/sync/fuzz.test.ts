@@ -160,7 +160,7 @@ async function runSeed(server: TestServer, seed: number): Promise<void> {
     await waitUntil(async () => {
       for (const cl of clients) if ((await docStatus(cl.c, meeting.id))?.state !== 'synced') return false;
       return true;
-    }, `seed ${seed}: every Core has the meeting`, 20_000);
+    }, `seed ${seed}: every Core has the meeting`, 60_000);
 
     for (let n = 0; n < OPS; n++) {
       const cl = clients[Math.floor(r() * clients.length)]!;

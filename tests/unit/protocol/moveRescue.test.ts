@@ -115,6 +115,45 @@ describe('text typed into an item another computer moved', () => {
     expect(moved.children[2]!.children).toEqual([{ text: 'att godkänna ' }, { text: 'budgeten', italic: true }]);
   });
 
+  test('text typed into a paragraph another computer joined to the one before is put back at its end', async () => {
+    const base = seeded();
+    const a = computer(base);
+    const b = computer(base);
+    Transforms.insertNodes(a.editor, { type: 'paragraph', id: 'p1b', children: [{ text: 'Andra stycket.' }] } as never, { at: [0, 2] });
+    a.editor.onChange();
+    await send(a, b);
+    Transforms.select(a.editor, Editor.start(a.editor, [0, 2]));
+    a.editor.deleteBackward('character');
+    a.editor.onChange();
+    Transforms.select(b.editor, Editor.end(b.editor, [0, 2]));
+    b.editor.insertText(' Skrivet samtidigt.');
+    b.editor.onChange();
+    await send(a, b);
+    expect(b.lost.flat()).toEqual([{ kind: 'text', itemId: '1', blockId: 'p1', at: 'BudgetenAndra stycket.'.length, text: ' Skrivet samtidigt.', marks: {} }]);
+    restoreLost(b.doc, b.lost.flat());
+    await tick();
+    await send(b, a);
+    expect(texts(a.editor)[0]).toBe('EttBudgetenAndra stycket. Skrivet samtidigt.');
+    expect(texts(b.editor)).toEqual(texts(a.editor));
+    expect(a.lost).toEqual([]);
+  });
+
+  test('a paragraph deleted on another computer is not brought back, nor what was typed into it', async () => {
+    const base = seeded();
+    const a = computer(base);
+    const b = computer(base);
+    Transforms.insertNodes(b.editor, { type: 'paragraph', id: 'p1b', children: [{ text: 'Skrivet på B, sedan struket på A.' }] } as never, { at: [0, 2] });
+    b.editor.onChange();
+    await send(b, a);
+    Transforms.removeNodes(a.editor, { at: [0, 2] });
+    a.editor.onChange();
+    Transforms.select(b.editor, Editor.end(b.editor, [0, 2]));
+    b.editor.insertText(' Mer.');
+    b.editor.onChange();
+    await send(a, b);
+    expect(b.lost).toEqual([]);
+  });
+
   test('nothing is reported when nothing was lost: the mover itself, a computer that did not type, a move of an item typed in elsewhere', async () => {
     const base = seeded();
     const a = computer(base);
