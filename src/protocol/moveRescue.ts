@@ -25,7 +25,7 @@ import type { Descendant } from 'slate';
 import * as Y from 'yjs';
 
 /**
- * What a move lost of this computer's work: a run of text in a block the copy has (where it
+ * What a move or join lost of this computer's work: a run of text in a block the copy has (where it
  * goes back: item, block, index in the copy's text), or a whole block written here that the
  * copy lacks (an att-sats, a paragraph), to go back after the sibling it followed.
  */
@@ -37,8 +37,8 @@ export type LostText =
 const EMBED = '\uFFFC';
 
 /**
- * Calls `onLost` after a transaction that moved items, with what it lost of this computer's
- * text (never with an empty list). Returns the function that stops watching.
+ * Calls `onLost` after a transaction that moved items or joined paragraphs, with what it lost
+ * of this computer's text (never with an empty list). Returns the function that stops watching.
  */
 export function watchMoves(doc: Y.Doc, isOwn: (client: number) => boolean, onLost: (lost: LostText[]) => void): () => void {
   const content = doc.get('content', Y.XmlText);
@@ -197,11 +197,8 @@ function elementBefore(t: Y.XmlText, visible: (item: Y.Item) => boolean): Record
   for (let item = t._start; item !== null; item = item.right) {
     if (!visible(item)) continue;
     const c = item.content;
-    if (c instanceof Y.ContentFormat) {
-      marks = { ...marks };
-      if (c.value === null) delete marks[c.key];
-      else marks[c.key] = c.value;
-    } else if (c instanceof Y.ContentString) {
+    if (c instanceof Y.ContentFormat) marks = withFormat(marks, c);
+    else if (c instanceof Y.ContentString) {
       const last = children[children.length - 1];
       if (last && typeof last.text === 'string' && sameMarks(last, marks)) last.text += c.str;
       else children.push({ text: c.str, ...marks });
@@ -212,6 +209,14 @@ function elementBefore(t: Y.XmlText, visible: (item: Y.Item) => boolean): Record
   }
   element.children = children.length > 0 ? children : [{ text: '' }];
   return element;
+}
+
+/** The marks after a formatting item (Yjs keeps bold, italic, a link as start and end markers). */
+function withFormat(marks: Record<string, unknown>, format: Y.ContentFormat): Record<string, unknown> {
+  const next = { ...marks };
+  if (format.value === null) delete next[format.key];
+  else next[format.key] = format.value;
+  return next;
 }
 
 function sameMarks(leaf: Record<string, unknown>, marks: Record<string, unknown>): boolean {
@@ -312,11 +317,8 @@ function textOf(t: Y.XmlText, visible: (item: Y.Item) => boolean): BlockText {
   for (let item = t._start; item !== null; item = item.right) {
     if (!visible(item)) continue;
     const c = item.content;
-    if (c instanceof Y.ContentFormat) {
-      marks = { ...marks };
-      if (c.value === null) delete marks[c.key];
-      else marks[c.key] = c.value;
-    } else if (c instanceof Y.ContentString) {
+    if (c instanceof Y.ContentFormat) marks = withFormat(marks, c);
+    else if (c instanceof Y.ContentString) {
       // UTF-16 units, as Yjs counts them (an emoji is two).
       for (let k = 0; k < c.str.length; k++) chars.push({ ch: c.str[k]!, client: item.id.client, item, marks });
     } else if (c.isCountable()) {
