@@ -13,26 +13,33 @@ import * as Y from 'yjs';
 import { unwrap } from '../../../src/api/client';
 import { AppEditor } from '../../../renderer/editor/AppEditor';
 import { editDoc } from '../../helpers/meetingEditor';
-import { configure, localDoc, openSyncCore, serverPerTest, waitDocState, waitUntil } from './syncHelpers';
+import { configure, localDoc, openSyncCore, serverPerTest, waitDocState, waitUntil, type TestCore } from './syncHelpers';
 
 const s = serverPerTest();
 
 const titles = async (c: Parameters<typeof localDoc>[0], meetingId: string) =>
   yTextToSlateElement((await localDoc(c, meetingId)).get('content', Y.XmlText)).children.map((n) => Node.string(n));
 
+/** Two Cores of one user with one meeting (`prepare` writes into it on A first), both synced. */
+async function twoSyncedCores(prepare?: (meetingId: string, api: TestCore['api']) => Promise<void>) {
+  const token = await s.server.user('sekreterare');
+  const a = s.keep(openSyncCore());
+  const b = s.keep(openSyncCore());
+  const body = unwrap(await a.api.invoke('bodies.create', { name: 'LSVO', preset: 'sammantradesprotokoll', group: 'ledningsgrupp' }));
+  const meetingId = unwrap(await a.api.invoke('meetings.create', { bodyId: body.id, date: '2026-05-07' })).id;
+  await prepare?.(meetingId, a.api);
+  await s.server.grant('sekreterare', body.id, 'read-write');
+  await configure(a, s.server.url, token);
+  await waitDocState(a, meetingId, 'synced');
+  await configure(b, s.server.url, token);
+  await waitUntil(async () => unwrap(await b.api.invoke('meetings.list', {})).some((m) => m.id === meetingId), 'B discovers the meeting', 20_000);
+  await waitDocState(b, meetingId, 'synced');
+  return { a, b, body, meetingId };
+}
+
 describe('words typed into an item or paragraph that another computer moved or joined', () => {
   it('are put back into the moved item by the computer that typed them, and reach the other and the server once', async () => {
-    const token = await s.server.user('sekreterare');
-    const a = s.keep(openSyncCore());
-    const b = s.keep(openSyncCore());
-    const body = unwrap(await a.api.invoke('bodies.create', { name: 'LSVO', preset: 'sammantradesprotokoll', group: 'ledningsgrupp' }));
-    const meetingId = unwrap(await a.api.invoke('meetings.create', { bodyId: body.id, date: '2026-05-07' })).id;
-    await s.server.grant('sekreterare', body.id, 'read-write');
-    await configure(a, s.server.url, token);
-    await waitDocState(a, meetingId, 'synced');
-    await configure(b, s.server.url, token);
-    await waitUntil(async () => unwrap(await b.api.invoke('meetings.list', {})).some((m) => m.id === meetingId), 'B discovers the meeting', 20_000);
-    await waitDocState(b, meetingId, 'synced');
+    const { a, b, body, meetingId } = await twoSyncedCores();
     const before = await titles(b, meetingId);
 
     // B, offline, writes into § 1's title; A moves § 1 to the end meanwhile.
@@ -56,20 +63,11 @@ describe('words typed into an item or paragraph that another computer moved or j
   }, 120_000);
 
   it('are put back into the paragraph another computer joined theirs to', async () => {
-    const token = await s.server.user('sekreterare');
-    const a = s.keep(openSyncCore());
-    const b = s.keep(openSyncCore());
-    const body = unwrap(await a.api.invoke('bodies.create', { name: 'LSVO', preset: 'sammantradesprotokoll', group: 'ledningsgrupp' }));
-    const meetingId = unwrap(await a.api.invoke('meetings.create', { bodyId: body.id, date: '2026-05-07' })).id;
-    await editDoc(a.api, meetingId, (_d, editor) =>
-      Transforms.insertNodes(editor, [{ type: 'paragraph', id: 'j1', children: [{ text: 'Första stycket.' }] }, { type: 'paragraph', id: 'j2', children: [{ text: 'Andra stycket.' }] }] as never, { at: [0, 1] }),
+    const { a, b, meetingId } = await twoSyncedCores((meetingId, api) =>
+      editDoc(api, meetingId, (_d, editor) =>
+        Transforms.insertNodes(editor, [{ type: 'paragraph', id: 'j1', children: [{ text: 'Första stycket.' }] }, { type: 'paragraph', id: 'j2', children: [{ text: 'Andra stycket.' }] }] as never, { at: [0, 1] }),
+      ),
     );
-    await s.server.grant('sekreterare', body.id, 'read-write');
-    await configure(a, s.server.url, token);
-    await waitDocState(a, meetingId, 'synced');
-    await configure(b, s.server.url, token);
-    await waitUntil(async () => unwrap(await b.api.invoke('meetings.list', {})).some((m) => m.id === meetingId), 'B discovers the meeting', 20_000);
-    await waitDocState(b, meetingId, 'synced');
 
     b.core.syncManager!.syncClient!.setOnline(false);
     await waitDocState(b, meetingId, 'offline');
