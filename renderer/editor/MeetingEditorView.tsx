@@ -32,7 +32,7 @@ import { PoliticsContext } from './politicsElements';
 import { usePoliticsLayer } from './PoliticsLayer';
 import type { Phrase } from '../../src/bodies/profile';
 import { useBodyDoc } from '../bodies/useBodyDoc';
-import { focusEditorAt, selectionBlockPath } from './focusEditor';
+import { focusEditorAt, selectionBlockPath, useFocusAfterRender } from './focusEditor';
 import { computeNumbers, createOutlineReader, structureKey, type MeetingFacts } from './numbering';
 import { useFrozenNumbers } from './useMeetingDoc';
 import { PresenceLine, RemoteCursors } from './Presence';
@@ -118,10 +118,17 @@ export function MeetingEditorView({ doc, meeting, bodyId, helpId, clock, presenc
       <EditorErrorBoundary key={session.generation} onError={rebuild}>
         <Slate editor={session.handle.editor}>
           <EditorBody helpId={helpId} doc={doc} meeting={meeting} bodyId={bodyId} clock={clock} {...(presence ? { presence } : {})} />
+          <FocusAfterRender />
         </Slate>
       </EditorErrorBoundary>
     </>
   );
+}
+
+/** Its own component: useSlate re-renders it on every change, without re-rendering the body. */
+function FocusAfterRender(): null {
+  useFocusAfterRender();
+  return null;
 }
 
 function EditorBody({ helpId, doc, meeting, bodyId, clock, presence }: MeetingEditorViewProps) {
