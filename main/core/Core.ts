@@ -29,7 +29,7 @@ import { registerHandlers } from './registerApi';
 import { exportHandlers } from '../export/exportApi';
 import { adoptSharedLock, assertWritable, shareLocalLocks, type Locker } from '../export/justering';
 import { prepareFollowUp } from './followUp';
-import { bodyScheme, itemRows, parseFixedNumbers, projectBody, projectMeeting, readFrozen, readProfile, readRecorded, rebuildAll, renumberBody, yearMeetings } from './projections';
+import { bodyScheme, itemRows, parseFixedNumbers, projectBody, projectMeeting, readFrozen, readProfile, readRecorded, rebuildAll, renumberBody, renumberBodyYears, yearMeetings } from './projections';
 import type { ManagedMeeting } from '../../src/numbering';
 
 export interface CoreOptions {
@@ -612,7 +612,7 @@ export class Core {
     db.transaction(() => {
       for (const id of ids) {
         const kind = docs.kindOf(id);
-        if (kind === 'body') projectBody(db, docs, id);
+        if (kind === 'body' && projectBody(db, docs, id)) renumberBodyYears(db, id);
         if (kind === 'meeting') {
           // Typing changes no number: the year is renumbered only when the order of items,
           // the date or the frozen numbers changed.

@@ -48,10 +48,16 @@ export function readContent(doc: Y.Doc): unknown[] {
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
-export function projectBody(db: Db, docs: DocStore, bodyId: string): void {
+/**
+ * The body's row and roster from its document. True when its numbering scheme changed (the
+ * settings screen allows it until a meeting has started): the labels of its meetings' items
+ * must then be computed again (renumberBodyYears).
+ */
+export function projectBody(db: Db, docs: DocStore, bodyId: string): boolean {
   const doc = docs.get(bodyId);
   const profile = readProfile(doc);
   const existing = db.prepare('SELECT created_at FROM body WHERE id = ?').get(bodyId) as { created_at: string } | undefined;
+  const schemeBefore = existing ? JSON.stringify(bodyScheme(db, bodyId)) : null;
   if (!profile) {
     if (!existing) throw new Error(`body ${bodyId}: the document has no valid profile`);
     console.error(`paragraf: body ${bodyId} has an invalid profile; its row is left as it was`);
@@ -70,6 +76,13 @@ export function projectBody(db: Db, docs: DocStore, bodyId: string): void {
     if (!p.success || p.data.id !== key) return;
     insert.run(bodyId, key, p.data.name, p.data.title, p.data.organisation, p.data.party, p.data.role, p.data.email, p.data.active ? 1 : 0, p.data.leftOn);
   });
+  return profile !== null && schemeBefore !== null && schemeBefore !== JSON.stringify(profile.numbering);
+}
+
+/** Every year of the body's meetings numbered again with its scheme as it is now. */
+export function renumberBodyYears(db: Db, bodyId: string): void {
+  const years = db.prepare("SELECT DISTINCT substr(date, 1, 4) AS year FROM meeting WHERE body_id = ?").all(bodyId) as Array<{ year: string }>;
+  for (const { year } of years) renumberBody(db, bodyId, year);
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
- * One body's page: its meetings (newest first, with the form for the next one) and its roster
+ * One body's page: its meetings (newest first, with the form for the next one), its roster
  * (the people who may appear in attendance lists): the table, adding a person by hand, CSV in
- * and out. The roster lives in the body's Y.Doc, so a change made here, an import by the Core
+ * and out; and its settings (the profile). The roster lives in the body's Y.Doc, so a change made here, an import by the Core
  * or an edit on another device all reach the table the same way.
  */
 import { useCallback, useId, useState } from 'react';
@@ -21,6 +21,7 @@ import { RosterTable } from './RosterTable';
 import { personBack, personLeft } from './rosterDoc';
 import { useBodyDoc, type BodyDoc } from './useBodyDoc';
 import { EarlierMeetingForm } from './EarlierMeetingForm';
+import { ProfileSettings } from './ProfileSettings';
 import { MeetingList } from '../start/MeetingList';
 import { RegisterPanel } from '../register/RegisterPanel';
 import './bodies.css';
@@ -35,6 +36,7 @@ export function BodyScreen({ body, onBack, onOpenMeeting }: BodyScreenProps) {
   const { t, i18n } = useTranslation();
   const meetingsId = useId();
   const rosterId = useId();
+  const settingsId = useId();
   // One replica of the body's document for the whole page: the roster edits it, and its
   // profile says whether § numbers run through the year (then earlier meetings matter).
   const bodyDoc = useBodyDoc(body.id);
@@ -62,6 +64,16 @@ export function BodyScreen({ body, onBack, onOpenMeeting }: BodyScreenProps) {
         <h2 id={rosterId}>{t('roster.heading')}</h2>
         <Roster body={body} bodyDoc={bodyDoc} />
       </section>
+      {bodyDoc.replica && bodyDoc.profile ? (
+        <section aria-labelledby={settingsId} className="card">
+          <h2 id={settingsId}>{t('settings.heading')}</h2>
+          {/* Closed by default: settings change seldom, the page is for meetings. */}
+          <details data-testid="settings">
+            <summary>{t('settings.summary')}</summary>
+            <ProfileSettings body={body} doc={bodyDoc.replica.doc} profile={bodyDoc.profile} />
+          </details>
+        </section>
+      ) : null}
     </main>
   );
 }

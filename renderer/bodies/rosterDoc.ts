@@ -1,9 +1,10 @@
 /**
- * The body document as the roster screen reads and writes it. The Core owns the body Y.Doc;
+ * The body document as the body page reads and writes it. The Core owns the body Y.Doc;
  * the renderer edits its replica: `profile` (key "profile" → BodyProfile JSON) and `members`
- * (person id → Person JSON). Every write goes through the roster rules of src/bodies first
- * (addPerson: fields and duplicates; markLeft: nobody is ever deleted), and writes nothing
- * when they refuse, so an invalid or duplicate person never reaches the document.
+ * (person id → Person JSON). Every write goes through the rules of src/bodies first (addPerson:
+ * fields and duplicates; markLeft: nobody is ever deleted; validateProfile for the settings),
+ * and writes nothing when they refuse, so an invalid profile or person never reaches the
+ * document.
  */
 import * as Y from 'yjs';
 import {
@@ -12,12 +13,15 @@ import {
   type Person,
   type PersonRole,
   type RosterResult,
+  type ProfileIssue,
   addPerson,
   bodyProfileSchema,
   markLeft,
+  mergeProfileEdits,
   personSchema,
   reactivate,
   tidyText,
+  validateProfile,
 } from '../../src/bodies';
 
 export const MEMBERS = 'members';
@@ -56,6 +60,21 @@ export function readBodyProfile(doc: Y.Doc): BodyProfile | null {
 export function profileIn(map: Y.Map<unknown>): BodyProfile | null {
   const parsed = bodyProfileSchema.safeParse(map.get('profile'));
   return parsed.success ? parsed.data : null;
+}
+
+export type ProfileSaveResult = { ok: true; profile: BodyProfile } | { ok: false; issues: ProfileIssue[] };
+
+/**
+ * Saves the settings form: what it changed since `base` (the profile when the form was
+ * filled) goes onto the profile as it is now (another device may have changed it meanwhile),
+ * the result is checked whole, and written in one transaction, or not at all.
+ */
+export function saveProfile(doc: Y.Doc, base: BodyProfile, edited: BodyProfile): ProfileSaveResult {
+  const current = readBodyProfile(doc) ?? base;
+  const checked = validateProfile(mergeProfileEdits(base, edited, current));
+  if (!checked.ok) return checked;
+  doc.transact(() => doc.getMap('profile').set('profile', checked.profile));
+  return checked;
 }
 
 /** An id for a person or a guest: safe for the contract's id rule ([A-Za-z0-9_-]). */

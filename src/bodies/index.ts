@@ -8,7 +8,8 @@
  *   validated by `bodyProfileSchema`. Rules between fields (a justerare signs only if there is
  *   justering; anslag needs justering; att-sats phrases start with "att") live in
  *   `checkProfile`, which returns Swedish/English issues for the settings screen and feeds the
- *   schema.
+ *   schema. The settings screen saves through profileEdit.ts: the whole profile validated first,
+ *   then only what the form changed merged onto the profile as it is now.
  * - **Political nämnd is not a genre.** Its document is a sammanträdesprotokoll; what differs
  *   is that Kommunallagen applies. `kommunallagen: true` makes the features the law requires
  *   (justering ≤ 14 days, anslag ≤ 2 days kept ≥ 21, votes, reservations, jäv) mandatory;
@@ -45,6 +46,7 @@ export {
   agendaItemKeys,
   agendaTemplateItemSchema,
   bodyFeaturesSchema,
+  bodyProfileShape,
   bodyProfileSchema,
   checkProfile,
   decisionStyleSchema,
@@ -55,6 +57,7 @@ export {
   signatoryRoleSchema,
   signatoryRoles,
 } from './profile';
+export { type ProfileValidation, mergeProfileEdits, newPhraseId, profileFieldName, validateProfile } from './profileEdit';
 export { type PresetId, type ProfileFromPresetOptions, presetIds, presetLabels, profileFromPreset } from './presets';
 export {
   type DuplicateMatch,

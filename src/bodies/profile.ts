@@ -103,7 +103,8 @@ export const bodyFeaturesSchema = z.object({
 });
 export type BodyFeatures = z.infer<typeof bodyFeaturesSchema>;
 
-const bodyProfileShape = z.object({
+/** The fields and their types only; bodyProfileSchema adds checkProfile's rules. */
+export const bodyProfileShape = z.object({
   /** "LSVO", "Socialnämnden", "Ledningsgrupp för samordning". */
   name: text(200),
   /** The document type in the header: "Sammanträdesprotokoll", "Mötesanteckningar". */
@@ -147,7 +148,9 @@ export interface ProfileIssue {
     | 'DUPLICATE_PHRASE'
     | 'UNKNOWN_PHRASE'
     | 'PHRASE_NOT_ATT_SATS'
-    | 'DUPLICATE_RECIPIENT';
+    | 'DUPLICATE_RECIPIENT'
+    /** A field of the wrong type, empty or too long (profileEdit.ts's validateProfile). */
+    | 'INVALID_FIELD';
   /** Where in the profile, as zod paths are written. */
   path: (string | number)[];
   message: Bilingual;

@@ -6,6 +6,7 @@ import { unwrap } from '../../src/api/client';
 import { fromBase64, toBase64 } from '../../src/api/base64';
 import { newItem, newSubItem } from '../../src/protocol/schema';
 import { profileFromPreset } from '../../src/bodies/presets';
+import type { BodyProfile } from '../../src/bodies/profile';
 import type { TypedApi } from '../../src/api/transport';
 import type { Core } from '../../main/core/Core';
 import { openCore } from '../helpers/coreTransport';
@@ -47,6 +48,40 @@ describe('bodies from presets', () => {
     const profile = doc.getMap('profile').get('profile') as ReturnType<typeof profileFromPreset>;
     expect(profile.decision.lead).toBe('LSVO:s ledningsgrupp beslutar');
     expect(core.dbFile).toBeTruthy();
+  });
+});
+
+describe('body settings (the profile edited in the body document)', () => {
+  /** Edits the profile as the settings screen does: one value, one update. */
+  async function editProfile(api: TypedApi, bodyId: string, change: (p: BodyProfile) => void) {
+    await editDoc(api, bodyId, (doc) => {
+      const profile = structuredClone(doc.getMap('profile').get('profile')) as BodyProfile;
+      change(profile);
+      doc.getMap('profile').set('profile', profile);
+    });
+  }
+
+  it('a new numbering relabels the planned meetings; a new name and standard agenda reach the row and the next meeting', async () => {
+    const { api } = open();
+    const body = await lsvo(api);
+    const planned = unwrap(await api.invoke('meetings.create', { bodyId: body.id, date: '2024-05-24' }));
+    const labels = async (meetingId: string) => unwrap(await api.invoke('meetings.items', { meetingId })).map((i) => i.label);
+    expect((await labels(planned.id)).slice(0, 2)).toEqual(['§ 1', '§ 2']);
+
+    await editProfile(api, body.id, (p) => {
+      p.numbering = { kind: 'yearly', format: 'slash-year' };
+      p.name = 'LSVO Blekinge';
+      p.agenda.opening = [{ key: 'oppnande', title: 'Mötets öppnande', phraseIds: [] }];
+    });
+    expect((await labels(planned.id)).slice(0, 2)).toEqual(['§ 1/24', '§ 2/24']);
+    expect(unwrap(await api.invoke('bodies.list', {})).map((b) => b.name)).toEqual(['LSVO Blekinge']);
+    const next = unwrap(await api.invoke('meetings.create', { bodyId: body.id, date: '2024-06-14' }));
+    const items = unwrap(await api.invoke('meetings.items', { meetingId: next.id }));
+    expect(items[0]).toMatchObject({ title: 'Mötets öppnande', label: `§ ${(await labels(planned.id)).length + 1}/24` });
+
+    // A change that is not the numbering leaves the labels alone.
+    await editProfile(api, body.id, (p) => (p.decision.lead = 'Ledningsgruppen beslutar'));
+    expect((await labels(planned.id)).slice(0, 2)).toEqual(['§ 1/24', '§ 2/24']);
   });
 });
 
