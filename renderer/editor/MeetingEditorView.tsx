@@ -158,9 +158,10 @@ function EditorBody({ helpId, doc, meeting, bodyId, clock, presence }: MeetingEd
     profile?.phrases ?? NO_PHRASES,
   );
   const [readBack, setReadBack] = useState(false);
+  // Back to the text at once (focusEditorAt), not on Slate's timer: she types right after Esc.
   const closeReadBack = useCallback(() => {
     setReadBack(false);
-    ReactEditor.focus(editor);
+    focusEditorAt(editor, null);
   }, [editor]);
   // Ctrl+K: the link dialog, with the selection it was opened on (the editor loses focus meanwhile).
   const [linkAsk, setLinkAsk] = useState<{ at: Range; current: string | null } | null>(null);
@@ -175,7 +176,7 @@ function EditorBody({ helpId, doc, meeting, bodyId, clock, presence }: MeetingEd
         change?.(editor);
       }
       setLinkAsk(null);
-      ReactEditor.focus(editor);
+      focusEditorAt(editor, null);
     },
     [editor, linkAsk],
   );
