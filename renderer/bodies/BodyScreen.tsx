@@ -1,10 +1,10 @@
 /**
  * One body's page: its meetings (newest first, with the form for the next one), its roster
- * (the people who may appear in attendance lists): the table, adding a person by hand, CSV in
- * and out; and its settings (the profile). The roster lives in the body's Y.Doc, so a change made here, an import by the Core
+ * (the people who may appear in attendance lists): the table, adding or correcting a person by
+ * hand, CSV in and out; and its settings (the profile). The roster lives in the body's Y.Doc, so a change made here, an import by the Core
  * or an edit on another device all reach the table the same way.
  */
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { presetLabels, type Person } from '../../src/bodies';
 import type { Body, Meeting } from '../../src/api/contract';
@@ -15,7 +15,7 @@ import { todayIso } from '../app/format';
 import { localized } from '../i18n';
 import { NewMeetingForm } from '../start/NewMeetingForm';
 import { sortMeetings } from '../start/StartScreen';
-import { AddPersonForm } from './AddPersonForm';
+import { PersonForm } from './PersonForm';
 import { RosterCsv } from './RosterCsv';
 import { RosterTable } from './RosterTable';
 import { personBack, personLeft } from './rosterDoc';
@@ -116,7 +116,9 @@ function Roster({ body, bodyDoc }: { body: Body; bodyDoc: BodyDoc }) {
   const { replica, error, people, profile, retry } = bodyDoc;
   const [notice, setNotice] = useState('');
   const [actionError, setActionError] = useState<Bilingual | null>(null);
+  const [editing, setEditing] = useState<Person | null>(null);
   const captionId = useId();
+  const tableRef = useRef<HTMLDivElement>(null);
 
   if (error) {
     return (
@@ -141,18 +143,36 @@ function Roster({ body, bodyDoc }: { body: Body; bodyDoc: BodyDoc }) {
     if (res.ok) setNotice(t('roster.backNotice', { name: p.name }));
     setActionError(res.ok ? null : res.message);
   }
+  // After a correction (or Avbryt) the keyboard is back on that person's Ändra button.
+  function doneEditing(p: Person, changed: boolean) {
+    setEditing(null);
+    if (changed) setNotice(t('roster.changedNotice', { name: p.name }));
+    tableRef.current?.querySelector<HTMLElement>(`[data-person-id="${CSS.escape(p.id)}"] [data-testid="edit-person"]`)?.focus();
+  }
 
   return (
     <>
       <p id={captionId} className="hint">
         {t('roster.intro')}
       </p>
-      <RosterTable people={people} captionId={captionId} onLeave={leave} onBack={back} />
+      <div ref={tableRef}>
+        <RosterTable people={people} captionId={captionId} onLeave={leave} onBack={back} onEdit={setEditing} />
+      </div>
+      {editing ? (
+        <PersonForm
+          key={editing.id}
+          doc={doc}
+          withParty={profile?.kommunallagen === true}
+          person={editing}
+          onDone={(p) => doneEditing(p, true)}
+          onCancel={() => doneEditing(editing, false)}
+        />
+      ) : null}
       <p role="status" className="visually-hidden" data-testid="roster-notice">
         {notice}
       </p>
       <ErrorMessage error={actionError} />
-      <AddPersonForm doc={doc} withParty={profile?.kommunallagen === true} onAdded={(p) => setNotice(t('roster.addedNotice', { name: p.name }))} />
+      <PersonForm doc={doc} withParty={profile?.kommunallagen === true} onDone={(p) => setNotice(t('roster.addedNotice', { name: p.name }))} />
       <RosterCsv bodyId={body.id} bodyName={body.name} people={people} />
       {profile ? null : <p className="muted">{t('roster.noProfile')}</p>}
     </>

@@ -1,14 +1,22 @@
 /**
  * The roster as a table: namn, titel, organisation, roll, e-post, and whether the person is
  * still in the body. Someone who left is greyed but kept (old protocols and follow-ups name
- * them), with a button to bring them back. Rows keep their place when the status changes, so
- * the button the keyboard is on stays where it was.
+ * them), with a button to bring them back, and one to correct the details. Rows keep their
+ * place when the status changes, so the button the keyboard is on stays where it was.
  */
 import { useTranslation } from 'react-i18next';
 import { type Person, personRoleLabels } from '../../src/bodies';
 import { localized } from '../i18n';
 
-export function RosterTable({ people, captionId, onLeave, onBack }: { people: Person[]; captionId: string; onLeave(p: Person): void; onBack(p: Person): void }) {
+export interface RosterTableProps {
+  people: Person[];
+  captionId: string;
+  onLeave(p: Person): void;
+  onBack(p: Person): void;
+  onEdit(p: Person): void;
+}
+
+export function RosterTable({ people, captionId, onLeave, onBack, onEdit }: RosterTableProps) {
   const { t, i18n } = useTranslation();
   if (people.length === 0) {
     return (
@@ -47,7 +55,11 @@ export function RosterTable({ people, captionId, onLeave, onBack }: { people: Pe
               </td>
               <td>{p.email ?? ''}</td>
               <td data-testid="roster-status">{p.active ? t('roster.active') : t('roster.leftOn', { date: p.leftOn })}</td>
-              <td>
+              <td className="roster-actions">
+                <button type="button" className="secondary small" data-testid="edit-person" onClick={() => onEdit(p)}>
+                  {t('roster.edit')}
+                  <span className="visually-hidden"> – {p.name}</span>
+                </button>
                 <button type="button" className="secondary small" data-testid={p.active ? 'mark-left' : 'reactivate'} onClick={() => (p.active ? onLeave(p) : onBack(p))}>
                   {p.active ? t('roster.markLeft') : t('roster.reactivate')}
                   <span className="visually-hidden"> – {p.name}</span>

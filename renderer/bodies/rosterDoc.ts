@@ -21,6 +21,7 @@ import {
   personSchema,
   reactivate,
   tidyText,
+  updatePerson,
   validateProfile,
 } from '../../src/bodies';
 
@@ -123,6 +124,11 @@ function write(doc: Y.Doc, result: RosterResult, id: string): WriteResult {
 /** Adds a person after the roster rules (fields, duplicates by name + organisation or e-mail). */
 export function savePerson(doc: Y.Doc, person: Person): WriteResult {
   return write(doc, addPerson(readPeople(doc), person), person.id);
+}
+
+/** Corrects a person's details (same id); whether they have left stays as it is. */
+export function editPerson(doc: Y.Doc, person: Person): WriteResult {
+  return write(doc, updatePerson(readPeople(doc), person), person.id);
 }
 
 /** Marks a person as having left on `date`; they stay in the roster (old protocols name them). */

@@ -82,6 +82,7 @@ export {
   personSchema,
   reactivate,
   tidyText,
+  updatePerson,
 } from './roster';
 export {
   type RosterCsvErrorCode,

@@ -178,20 +178,25 @@ export function checkPersonFields(p: Pick<Person, 'name' | 'email' | 'active' | 
   return problems;
 }
 
-/** Adds a person, refusing invalid fields and duplicates (by name + organisation or e-mail). */
-export function addPerson(roster: readonly Person[], person: Person): RosterResult {
+/** The person as the schema reads it, or the error listing every problem with the fields. */
+function validPerson(person: Person): { ok: true; person: Person } | { ok: false; error: RosterError } {
   const problems = checkPersonFields(person);
   const parsed = personSchema.safeParse(person);
-  if (problems.length > 0 || !parsed.success) {
-    const list = problems.length > 0 ? problems : [{ sv: 'Ogiltiga uppgifter.', en: 'Invalid details.' }];
-    return {
-      ok: false,
-      error: {
-        code: 'INVALID_PERSON',
-        message: { sv: list.map((m) => m.sv).join(' '), en: list.map((m) => m.en).join(' ') },
-      },
-    };
-  }
+  if (problems.length === 0 && parsed.success) return { ok: true, person: parsed.data };
+  const list = problems.length > 0 ? problems : [{ sv: 'Ogiltiga uppgifter.', en: 'Invalid details.' }];
+  return {
+    ok: false,
+    error: {
+      code: 'INVALID_PERSON',
+      message: { sv: list.map((m) => m.sv).join(' '), en: list.map((m) => m.en).join(' ') },
+    },
+  };
+}
+
+/** Adds a person, refusing invalid fields and duplicates (by name + organisation or e-mail). */
+export function addPerson(roster: readonly Person[], person: Person): RosterResult {
+  const parsed = validPerson(person);
+  if (!parsed.ok) return parsed;
   if (roster.some((p) => p.id === person.id)) {
     return {
       ok: false,
@@ -203,7 +208,23 @@ export function addPerson(roster: readonly Person[], person: Person): RosterResu
   }
   const match = findDuplicate(roster, person);
   if (match !== null) return { ok: false, error: { code: 'DUPLICATE_PERSON', message: duplicateMessage(person, match) } };
-  return { ok: true, roster: [...roster, parsed.data] };
+  return { ok: true, roster: [...roster, parsed.person] };
+}
+
+/**
+ * Corrects a person's details (a misspelt name, a new title, another e-mail): same id, so
+ * meetings and follow-ups that name them follow; minutes already written keep the name as it
+ * was typed. Whether they are still in the body is not changed here (markLeft, reactivate).
+ * Refuses invalid fields and a duplicate of someone else.
+ */
+export function updatePerson(roster: readonly Person[], person: Person): RosterResult {
+  const existing = roster.find((p) => p.id === person.id);
+  if (existing === undefined) return notFound(person.id);
+  const parsed = validPerson({ ...person, active: existing.active, leftOn: existing.leftOn });
+  if (!parsed.ok) return parsed;
+  const match = findDuplicate(roster, person, person.id);
+  if (match !== null) return { ok: false, error: { code: 'DUPLICATE_PERSON', message: duplicateMessage(person, match) } };
+  return { ok: true, roster: roster.map((p) => (p.id === person.id ? parsed.person : p)) };
 }
 
 /** Marks a person as having left on `date` (YYYY-MM-DD). The person stays in the roster. */

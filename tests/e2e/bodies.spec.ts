@@ -89,11 +89,43 @@ test('a formal body with a group gets its decision phrase; a roster of 20 is imp
   await expect(rows(page)).toHaveCount(21);
   await expect(page.getByRole('table')).toContainText('21 personer, varav 20 aktiva');
 
+  // A correction: someone else's name and organisation is refused, nothing changes; Esc closes
+  // the form and the keyboard is back on that row's Ändra button.
+  const mats = rows(page).filter({ hasText: 'Mats Wennstig' });
+  await mats.getByRole('button', { name: 'Ändra – Mats Wennstig' }).click();
+  const edit = page.getByTestId('edit-person-form');
+  await expect(edit.getByLabel('Namn')).toBeFocused();
+  await expect(edit.getByLabel('Titel')).toHaveValue('Enheten för kvalitet och utveckling');
+  await edit.getByLabel('Namn').fill('Bodil Sundlöf');
+  await edit.getByLabel('Organisation').fill('Region Blekinge');
+  await edit.getByLabel('Organisation').press('Enter');
+  await expect(page.getByTestId('edit-person-error')).toHaveText('”Bodil Sundlöf” (Region Blekinge) finns redan i ledamotslistan (samma namn och organisation). Ingenting ändrades.');
+  await expect(rows(page).filter({ hasText: 'Mats Wennstig' })).toHaveCount(1);
+  await edit.getByLabel('Namn').press('Escape');
+  await expect(edit).toHaveCount(0);
+  await expect(mats.getByRole('button', { name: 'Ändra – Mats Wennstig' })).toBeFocused();
+  // Then the real correction, by keyboard: Enter on Ändra, the new title, Enter.
+  await page.keyboard.press('Enter');
+  await expect(edit.getByLabel('Namn')).toBeFocused();
+  await edit.getByLabel('Titel').fill('Utvecklingsstrateg');
+  await edit.getByLabel('Titel').press('Enter');
+  await expect(edit).toHaveCount(0);
+  await expect(mats).toContainText('Utvecklingsstrateg');
+  await expect(page.getByTestId('roster-notice')).toHaveText('Uppgifterna för Mats Wennstig är ändrade.');
+  await expect(mats.getByRole('button', { name: 'Ändra – Mats Wennstig' })).toBeFocused();
+  // Correcting someone who left keeps them as having left.
+  await martin.getByRole('button', { name: 'Ändra – Martin Åsman' }).click();
+  await edit.getByLabel('Titel').fill('Tidigare verksamhetschef');
+  await edit.getByLabel('Titel').press('Enter');
+  await expect(martin).toContainText('Tidigare verksamhetschef');
+  await expect(martin).toHaveAttribute('data-active', 'false');
+
   // After a reload, everything came from the body's document in SQLite.
   await page.reload();
   await openBody(page, 'LSVO');
   await expect(rows(page)).toHaveCount(21);
   await expect(rows(page).filter({ hasText: 'Martin Åsman' })).toHaveAttribute('data-active', 'false');
+  await expect(rows(page).filter({ hasText: 'Mats Wennstig' })).toContainText('Utvecklingsstrateg');
   const stats = await call<{ people: number }>(page, 'projections.rebuild');
   expect(stats.people).toBe(21);
 

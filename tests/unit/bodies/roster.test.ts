@@ -9,6 +9,7 @@ import {
   markLeft,
   personSchema,
   reactivate,
+  updatePerson,
 } from '../../../src/bodies';
 
 function person(over: Partial<Person> = {}): Person {
@@ -154,3 +155,45 @@ describe('leaving keeps the history', () => {
     expect(back.ok ? back.roster[0] : null).toMatchObject({ active: true, leftOn: null });
   });
 });
+
+describe('updatePerson', () => {
+  const other = person({ id: 'p2', name: 'Bodil Sundlöf', email: 'bodil.sundlof@example.se', organisation: 'Region Blekinge' });
+
+  it('corrects the details under the same id and keeps whether the person has left', () => {
+    const roster = markLeftOk(added(added([], person()), other), 'p1', '2024-01-31');
+    const r = updatePerson(roster, person({ name: 'Torill Skaar-Magnusson', title: 'socialchef', active: true, leftOn: null }));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.roster.find((p) => p.id === 'p1')).toMatchObject({ name: 'Torill Skaar-Magnusson', title: 'socialchef', active: false, leftOn: '2024-01-31' });
+    expect(r.roster.find((p) => p.id === 'p2')).toEqual(other);
+  });
+
+  it('keeps their own e-mail and name without calling it a duplicate, but refuses someone else’s', () => {
+    const roster = added(added([], person()), other);
+    expect(updatePerson(roster, person({ title: 'ny titel' })).ok).toBe(true);
+    const r = updatePerson(roster, person({ email: 'Bodil.Sundlof@example.se' }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('DUPLICATE_PERSON');
+      expect(r.error.message.sv).toContain('Bodil Sundlöf');
+    }
+  });
+
+  it('refuses an empty name or a bad e-mail, and an unknown id', () => {
+    const roster = added([], person());
+    const bad = updatePerson(roster, person({ name: ' ', email: 'inte-en-adress' }));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.error.code).toBe('INVALID_PERSON');
+      expect(bad.error.message.sv).toMatch(/^Namn saknas\. .*inte en giltig e-postadress/);
+    }
+    const missing = updatePerson(roster, person({ id: 'p9' }));
+    expect(missing.ok ? null : missing.error.code).toBe('NOT_FOUND');
+  });
+});
+
+function markLeftOk(roster: Person[], id: string, date: string): Person[] {
+  const r = markLeft(roster, id, date);
+  if (!r.ok) throw new Error(r.error.message.en);
+  return r.roster;
+}
