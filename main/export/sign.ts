@@ -53,18 +53,17 @@ export function loadPkcs12(p12: Buffer, password: string, now = new Date()): Loa
   }
   const bags = (type: string | undefined): forge.pkcs12.Bag[] => (type ? (parsed.getBags({ bagType: type })[type] ?? []) : []);
   const keyBags = [...bags(forge.pki.oids.pkcs8ShroudedKeyBag), ...bags(forge.pki.oids.keyBag)];
-  const certBags = bags(forge.pki.oids.certBag);
-  const keyBag = keyBags.find((b) => b.key);
-  if (!keyBag?.key) {
+  const key = keyBags.map(privateKeyOf).find((k) => k !== null);
+  if (!key) {
     throw certError(
-      'Certifikatfilen innehåller ingen privat nyckel som Paragraf kan använda (endast RSA-nycklar stöds). Inget har skrivits under.',
-      'The certificate file holds no private key Paragraf can use (only RSA keys are supported). Nothing was signed.',
+      'Certifikatfilen innehåller ingen privat nyckel som Paragraf kan använda (RSA eller ECDSA). Inget har skrivits under.',
+      'The certificate file holds no private key Paragraf can use (RSA or ECDSA). Nothing was signed.',
     );
   }
-  const key = crypto.createPrivateKey(forge.pki.privateKeyToPem(keyBag.key));
   const publicDer = crypto.createPublicKey(key).export({ type: 'spki', format: 'der' });
-  // The exact DER of each certificate (forge keeps the parsed TBSCertificate), never re-encoded names.
-  const certs = certBags.filter((b) => b.cert).map((b) => Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(b.cert!)).getBytes(), 'binary'));
+  const certs = bags(forge.pki.oids.certBag)
+    .map(certificateDerOf)
+    .filter((c): c is Buffer => c !== null);
   const own = certs.find((c) => new crypto.X509Certificate(c).publicKey.export({ type: 'spki', format: 'der' }).equals(publicDer));
   if (!own) throw certError('Certifikatfilen saknar certifikatet till nyckeln. Inget har skrivits under.', 'The certificate file lacks the certificate for its key. Nothing was signed.');
   const x509 = new crypto.X509Certificate(own);
@@ -76,8 +75,7 @@ export function loadPkcs12(p12: Buffer, password: string, now = new Date()): Loa
     throw certError(`Certifikatet för ${name} gick ut ${x509.validTo}. Använd ett giltigt certifikat. Inget har skrivits under.`, `The certificate of ${name} expired on ${x509.validTo}. Use a valid certificate. Nothing was signed.`);
   }
   // Key usage: when the certificate restricts it, it must allow signatures.
-  const forgeCert = certBags.find((b) => b.cert && Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(b.cert)).getBytes(), 'binary').equals(own))!.cert!;
-  const ku = forgeCert.getExtension('keyUsage') as { digitalSignature?: boolean; nonRepudiation?: boolean } | null;
+  const ku = keyUsageOf(own);
   if (ku && !ku.digitalSignature && !ku.nonRepudiation) {
     throw certError(
       `Certifikatet för ${name} får inte användas för underskrifter (nyckelanvändning). Inget har skrivits under.`,
@@ -85,6 +83,45 @@ export function loadPkcs12(p12: Buffer, password: string, now = new Date()): Loa
     );
   }
   return { key, certificates: [own, ...certs.filter((c) => c !== own)], name, certificate: x509 };
+}
+
+/**
+ * The bag's private key for node:crypto. node-forge reads RSA keys only; any other key (ECDSA,
+ * as newer e-legitimationer have) it leaves as the decrypted PKCS#8 structure, which
+ * node:crypto reads. Key types the CMS code cannot sign with (cms.ts: RSA, EC) are not offered.
+ */
+function privateKeyOf(bag: forge.pkcs12.Bag): crypto.KeyObject | null {
+  try {
+    const key = bag.key
+      ? crypto.createPrivateKey(forge.pki.privateKeyToPem(bag.key))
+      : bag.asn1
+        ? crypto.createPrivateKey({ key: Buffer.from(forge.asn1.toDer(bag.asn1).getBytes(), 'binary'), format: 'der', type: 'pkcs8' })
+        : null;
+    return key && (key.asymmetricKeyType === 'rsa' || key.asymmetricKeyType === 'ec') ? key : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The exact DER of a certificate bag, never re-encoded (a re-encoded name could differ from
+ * what the CA signed). forge parses RSA certificates (and keeps their TBSCertificate as read);
+ * others it leaves as ASN.1.
+ */
+function certificateDerOf(bag: forge.pkcs12.Bag): Buffer | null {
+  const asn = bag.cert ? forge.pki.certificateToAsn1(bag.cert) : bag.asn1;
+  return asn ? Buffer.from(forge.asn1.toDer(asn).getBytes(), 'binary') : null;
+}
+
+/** The key usage extension of a certificate (any key type), or null when it has none. */
+function keyUsageOf(der: Buffer): { digitalSignature?: boolean; nonRepudiation?: boolean } | null {
+  const cert = forge.asn1.fromDer(forge.util.createBuffer(der.toString('binary')));
+  const tbs = (cert.value as forge.asn1.Asn1[])[0]!;
+  const wrapper = (tbs.value as forge.asn1.Asn1[]).find((v) => v.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && v.type === 3);
+  if (!wrapper) return null;
+  // Exported by node-forge's x509.js, not declared in its types.
+  const pki = forge.pki as unknown as { certificateExtensionsFromAsn1(exts: forge.asn1.Asn1): Array<{ name?: string; digitalSignature?: boolean; nonRepudiation?: boolean }> };
+  return pki.certificateExtensionsFromAsn1(wrapper).find((e) => e.name === 'keyUsage') ?? null;
 }
 
 export interface SignOptions {

@@ -30,10 +30,10 @@ const signers = [
   { file: 'justerare.p12', cn: 'Torill Skaar Magnusson-Éliasson' },
 ] as const;
 
-function opensslCert(name: string, cn: string, keyUsage: string): void {
+function opensslCert(name: string, cn: string, keyUsage: string, newkey = 'rsa:2048'): void {
   const key = at(`${name}.key`);
   const crt = at(`${name}.crt`);
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', crt, '-days', '30', '-utf8', '-subj', `/C=SE/O=Region Blekinge/CN=${cn}`, '-addext', `keyUsage=critical,${keyUsage}`], { stdio: 'ignore' });
+  execFileSync('openssl', ['req', '-x509', '-newkey', newkey, '-nodes', '-keyout', key, '-out', crt, '-days', '30', '-utf8', '-subj', `/C=SE/O=Region Blekinge/CN=${cn}`, '-addext', `keyUsage=critical,${keyUsage}`], { stdio: 'ignore' });
   execFileSync('openssl', ['pkcs12', '-export', '-inkey', key, '-in', crt, '-out', at(`${name}.p12`), '-passout', `pass:${PASSWORD}`], { stdio: 'ignore' });
   fs.rmSync(key);
 }
@@ -60,8 +60,11 @@ function expiredP12(): void {
 const sha = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 
 beforeAll(async () => {
+  execFileSync('openssl', ['ecparam', '-name', 'prime256v1', '-out', at('p256.param')], { stdio: 'ignore' });
   signers.forEach((s, i) => opensslCert(s.file.replace('.p12', ''), s.cn, i === 0 ? 'digitalSignature' : 'digitalSignature,nonRepudiation'));
   opensslCert('encipher', 'Nyckel För Kryptering', 'keyEncipherment');
+  opensslCert('ecdsa', 'Åsa Öberg Ékström', 'digitalSignature,nonRepudiation', 'ec:' + at('p256.param'));
+  opensslCert('ecdsa-encipher', 'Nyckel För Nyckelavtal', 'keyAgreement', 'ec:' + at('p256.param'));
   expiredP12();
   const o = openCore();
   core = o.core;
@@ -162,11 +165,41 @@ describe('signing in turn', () => {
   });
 });
 
+describe('an ECDSA (P-256) certificate, as newer e-legitimationer have', () => {
+  it('signs after an RSA signer; pdfsig, openssl cms and Paragraf find both valid', () => {
+    signPdfFile(at('protocol-2b.pdf'), at('ec-1.pdf'), at(signers[0].file), PASSWORD);
+    const r = signPdfFile(at('ec-1.pdf'), at('ec-2.pdf'), at('ecdsa.p12'), PASSWORD);
+    expect(r).toEqual({ field: 'signatur-2-ordforande', signer: 'Åsa Öberg Ékström' });
+    const bytes = fs.readFileSync(at('ec-2.pdf'));
+    const report = verifyPdf(bytes);
+    expect(report.signatures.map((s) => [s.signer, s.valid, s.coversRevision])).toEqual([
+      ['Mats Wennstig Åström', true, true],
+      ['Åsa Öberg Ékström', true, true],
+    ]);
+    expect(report.intact).toBe(true);
+    const pdfsig = run('pdfsig', [at('ec-2.pdf')]);
+    const blocks = pdfsig.out.split(/^Signature #\d+:/mu).slice(1);
+    expect(blocks[1]).toContain('Signer Certificate Common Name: Åsa Öberg Ékström');
+    expect(blocks[1]).toContain('Signature Validation: Signature is Valid.');
+    expect(blocks[1]).toMatch(/Signature Type: ETSI\.CAdES\.detached/u);
+    const text = bytes.toString('latin1');
+    const [a, b, c, d] = [...text.matchAll(/\/ByteRange \[(\d+) (\d+) (\d+) (\d+)\]/gu)].at(-1)!.slice(1, 5).map(Number);
+    fs.writeFileSync(at('ec.der'), Buffer.from(text.slice(b! + 1, c! - 1), 'hex'));
+    fs.writeFileSync(at('ec.bin'), Buffer.concat([bytes.subarray(a, b), bytes.subarray(c, c! + d!)]));
+    const cms = run('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', at('ec.der'), '-content', at('ec.bin'), '-noverify', '-out', '/dev/null']);
+    expect(cms.out).toContain('Verification successful');
+    // The signature in the CMS is ECDSA with SHA-256.
+    const printed = run('openssl', ['cms', '-cmsout', '-print', '-inform', 'DER', '-in', at('ec.der')]);
+    expect(printed.out).toContain('ecdsa-with-SHA256');
+  });
+});
+
 describe('refused certificates: a clear error and no file written or changed', () => {
   const cases: Array<[string, () => void, RegExp]> = [
     ['wrong password', () => signPdfFile(at('protocol-2b.pdf'), at('out.pdf'), at(signers[0].file), 'fel lösenord'), /Fel lösenord/u],
     ['expired certificate', () => signPdfFile(at('protocol-2b.pdf'), at('out.pdf'), at('expired.p12'), PASSWORD), /gick ut/u],
     ['certificate not for signing', () => signPdfFile(at('protocol-2b.pdf'), at('out.pdf'), at('encipher.p12'), PASSWORD), /får inte användas för underskrifter/u],
+    ['ECDSA certificate not for signing', () => signPdfFile(at('protocol-2b.pdf'), at('out.pdf'), at('ecdsa-encipher.p12'), PASSWORD), /får inte användas för underskrifter/u],
     [
       'corrupt PKCS#12 file',
       () => {
