@@ -129,7 +129,9 @@ export function ExportDialog({ meetingId, locked }: { meetingId: string; locked:
 
   async function onSign(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const form = new FormData(e.currentTarget);
+    // Kept before the first await: React clears currentTarget once the event is handled.
+    const formElement = e.currentTarget;
+    const form = new FormData(formElement);
     const pdfFile = form.get('pdf');
     const p12File = form.get('p12');
     const password = String(form.get('password') ?? '');
@@ -149,7 +151,8 @@ export function ExportDialog({ meetingId, locked }: { meetingId: string; locked:
       // The next signer signs the file just signed.
       setLastPdf({ pdf: res.value.pdf, fileName: signedName });
       setDone(`${s.signed(res.value.signer, res.value.field)}${res.value.justerat ? ` ${s.justerat}` : ''}`);
-      e.currentTarget?.reset();
+      // Empty for the next signer: their own certificate file and password, never the last one's.
+      formElement.reset();
     } finally {
       setBusy(null);
     }
@@ -182,7 +185,8 @@ export function ExportDialog({ meetingId, locked }: { meetingId: string; locked:
 
   async function onRattelse(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const form = new FormData(e.currentTarget);
+    const formElement = e.currentTarget;
+    const form = new FormData(formElement);
     setBusy('rattelse');
     setError(null);
     setDone(null);
@@ -197,7 +201,8 @@ export function ExportDialog({ meetingId, locked }: { meetingId: string; locked:
       });
       if (!res.ok) return setError(res.error.message);
       setDone(s.rattelseSaved);
-      e.currentTarget?.reset();
+      // Emptied, so a second click cannot record the same rättelse twice.
+      formElement.reset();
     } finally {
       setBusy(null);
     }

@@ -71,6 +71,9 @@ test('exports the protocol as a PDF from the dialog, signs it there, marks it ju
     await download(page, () => dialog.getByRole('button', { name: 'Skriv under' }).click(), signed);
     await expect(page.getByTestId('export-done')).toContainText('Underskrivet av Märta Sekreterare');
     await expect(page.getByTestId('export-done')).not.toContainText('justerat');
+    // Emptied for the next signer: never the last one's certificate or password.
+    await expect(dialog.getByLabel('Lösenord till certifikatet')).toHaveValue('');
+    expect(await dialog.getByLabel('Certifikatfil (.p12 eller .pfx)').evaluate((el) => (el as HTMLInputElement).files?.length ?? 0)).toBe(0);
   }
   const sig = execFileSync('pdfsig', [signed], { encoding: 'utf8' });
   expect(sig.match(/Signature is Valid/gu)).toHaveLength(2);
@@ -101,6 +104,7 @@ test('exports the protocol as a PDF from the dialog, signs it there, marks it ju
   await dialog.getByLabel('Vem gör rättelsen').fill('Märta Sekreterare');
   await dialog.getByRole('button', { name: 'Spara rättelsen' }).click();
   await expect(page.getByTestId('export-done')).toContainText('Rättelsen är sparad');
+  await expect(dialog.getByLabel('Vad ändras')).toHaveValue('');
   const corrected = path.join(dir, 'rattad.pdf');
   await download(page, () => dialog.getByRole('button', { name: 'Exportera', exact: true }).click(), corrected);
   const after = execFileSync('pdftotext', [corrected, '-'], { encoding: 'utf8' }).replace(/\s+/gu, ' ');
