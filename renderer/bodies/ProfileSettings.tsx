@@ -21,8 +21,10 @@ import {
   type DecisionStyle,
   type ProfileIssue,
   type SignatoryRole,
+  cloneJson,
   decisionStyles,
   newPhraseId,
+  sameJson,
   signatoryRoles,
 } from '../../src/bodies';
 import type { NumberingScheme } from '../../src/numbering';
@@ -44,25 +46,23 @@ const numberingChoices = Object.keys(NUMBERINGS) as NumberingChoice[];
 const numberingKey = (s: NumberingScheme): NumberingChoice => (s.kind === 'yearly' ? `yearly-${s.format}` : s.kind);
 
 type Draft = BodyProfile;
-const copy = (p: BodyProfile): Draft => JSON.parse(JSON.stringify(p)) as Draft;
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 export function ProfileSettings({ body, doc, profile }: { body: Body; doc: Y.Doc; profile: BodyProfile }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const api = useApi();
   const [base, setBase] = useState<BodyProfile>(profile);
-  const [draft, setDraft] = useState<Draft>(() => copy(profile));
+  const [draft, setDraft] = useState<Draft>(() => cloneJson(profile));
   const [issues, setIssues] = useState<ProfileIssue[]>([]);
   const [notice, setNotice] = useState('');
   const [started, setStarted] = useState<boolean | null>(null);
-  const dirty = !same(base, draft);
+  const dirty = !sameJson(base, draft);
 
   // A change from elsewhere (another device, the Core) shows at once while she has not
   // started editing; once she has, her form stays and the save merges (saveProfile).
   useEffect(() => {
-    if (same(profile, base)) return;
-    if (!dirty) setDraft(copy(profile));
+    if (sameJson(profile, base)) return;
+    if (!dirty) setDraft(cloneJson(profile));
     setBase((b) => (dirty ? b : profile));
   }, [profile, base, dirty]);
 
@@ -78,7 +78,7 @@ export function ProfileSettings({ body, doc, profile }: { body: Body; doc: Y.Doc
 
   const edit = (change: (d: Draft) => void) => {
     setDraft((d) => {
-      const next = copy(d);
+      const next = cloneJson(d);
       change(next);
       return next;
     });
@@ -95,12 +95,12 @@ export function ProfileSettings({ body, doc, profile }: { body: Body; doc: Y.Doc
     }
     setIssues([]);
     setBase(res.profile);
-    setDraft(copy(res.profile));
+    setDraft(cloneJson(res.profile));
     setNotice(t('settings.saved'));
   }
 
   function undo() {
-    setDraft(copy(profile));
+    setDraft(cloneJson(profile));
     setBase(profile);
     setIssues([]);
     setNotice(t('settings.undone'));
@@ -387,7 +387,7 @@ const NEW_PHRASE = 'ny fras utan namn';
 const NEW_PHRASE_ID = newPhraseId(NEW_PHRASE, new Set());
 
 function withPhraseIds(d: Draft): Draft {
-  const next = copy(d);
+  const next = cloneJson(d);
   const taken = new Set(next.phrases.filter((p) => !p.id.startsWith(NEW_PHRASE_ID)).map((p) => p.id));
   for (const p of next.phrases) {
     if (!p.id.startsWith(NEW_PHRASE_ID)) continue;
@@ -469,7 +469,7 @@ function DistributionText({ value, onChange, id, ...rest }: { value: string[]; o
   const lines = (s: string) => s.split('\n').filter((l) => l.trim() !== '');
   // A change from outside (undo, another device) replaces the text.
   useEffect(() => {
-    setTextValue((current) => (same(lines(current), value) ? current : value.join('\n')));
+    setTextValue((current) => (sameJson(lines(current), value) ? current : value.join('\n')));
   }, [value]);
   return (
     <textarea

@@ -57,7 +57,7 @@ export {
   signatoryRoleSchema,
   signatoryRoles,
 } from './profile';
-export { type ProfileValidation, mergeProfileEdits, newPhraseId, profileFieldName, validateProfile } from './profileEdit';
+export { type ProfileValidation, cloneJson, mergeProfileEdits, newPhraseId, profileFieldName, sameJson, validateProfile } from './profileEdit';
 export { type PresetId, type ProfileFromPresetOptions, presetIds, presetLabels, profileFromPreset } from './presets';
 export {
   type DuplicateMatch,

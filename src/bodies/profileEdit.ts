@@ -71,9 +71,10 @@ export function validateProfile(candidate: unknown): ProfileValidation {
   return { ok: false, issues: typesRight ? [...shape, ...checkProfile(candidate as BodyProfile)] : shape };
 }
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-// A profile is JSON data (it lives in a Y.Doc as such): a JSON round trip is a deep copy.
-const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+/** Equal as JSON data: a profile is JSON (it lives in a Y.Doc as such), key order included. */
+export const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+/** A deep copy of JSON data (a JSON round trip). */
+export const cloneJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /**
  * `current` with every setting `edited` changed relative to `base`. A setting is a top-level
@@ -81,13 +82,13 @@ const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
  * features both keep theirs. Lists (agenda, distribution, phrases) are one setting each.
  */
 export function mergeProfileEdits(base: BodyProfile, edited: BodyProfile, current: BodyProfile): BodyProfile {
-  const merged: BodyProfile = clone(current);
+  const merged: BodyProfile = cloneJson(current);
   for (const key of Object.keys(edited) as Array<keyof BodyProfile>) {
     if (key === 'features') continue;
-    if (!same(base[key], edited[key])) (merged as Record<string, unknown>)[key] = clone(edited[key]);
+    if (!sameJson(base[key], edited[key])) (merged as Record<string, unknown>)[key] = cloneJson(edited[key]);
   }
   for (const key of Object.keys(edited.features) as Array<keyof BodyProfile['features']>) {
-    if (!same(base.features[key], edited.features[key])) (merged.features as Record<string, unknown>)[key] = clone(edited.features[key]);
+    if (!sameJson(base.features[key], edited.features[key])) (merged.features as Record<string, unknown>)[key] = cloneJson(edited.features[key]);
   }
   return merged;
 }
