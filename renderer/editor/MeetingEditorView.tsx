@@ -11,7 +11,7 @@
  * failing (the document itself cannot be shown), we stop after a few tries and say so
  * instead of looping.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MutableRefObject, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Editable, ReactEditor, Slate, useSlateSelector, useSlateStatic, withReact } from 'slate-react';
 import { Editor, Range, Transforms } from 'slate';
@@ -53,9 +53,11 @@ export interface MeetingEditorViewProps {
   clock?: { shown: boolean; recording: boolean };
   /** Others in this protocol (sync presence); absent or empty: nothing is shown. */
   presence?: Presence;
+  /** Filled with a function that gives the text the focus, caret where it was (for the header's buttons). */
+  focusTextRef?: MutableRefObject<(() => void) | null>;
 }
 
-export function MeetingEditorView({ doc, meeting, bodyId, helpId, clock, presence }: MeetingEditorViewProps) {
+export function MeetingEditorView({ doc, meeting, bodyId, helpId, clock, presence, focusTextRef }: MeetingEditorViewProps) {
   const { t } = useTranslation();
   const content = useMemo(() => doc.get('content', Y.XmlText), [doc]);
   const [generation, setGeneration] = useState(0);
@@ -117,7 +119,7 @@ export function MeetingEditorView({ doc, meeting, bodyId, helpId, clock, presenc
       ) : null}
       <EditorErrorBoundary key={session.generation} onError={rebuild}>
         <Slate editor={session.handle.editor}>
-          <EditorBody helpId={helpId} doc={doc} meeting={meeting} bodyId={bodyId} clock={clock} {...(presence ? { presence } : {})} />
+          <EditorBody helpId={helpId} doc={doc} meeting={meeting} bodyId={bodyId} clock={clock} {...(presence ? { presence } : {})} {...(focusTextRef ? { focusTextRef } : {})} />
           <FocusAfterRender />
         </Slate>
       </EditorErrorBoundary>
@@ -131,9 +133,17 @@ function FocusAfterRender(): null {
   return null;
 }
 
-function EditorBody({ helpId, doc, meeting, bodyId, clock, presence }: MeetingEditorViewProps) {
+function EditorBody({ helpId, doc, meeting, bodyId, clock, presence, focusTextRef }: MeetingEditorViewProps) {
   const { t } = useTranslation();
   const editor = useSlateStatic();
+
+  useEffect(() => {
+    if (!focusTextRef) return;
+    focusTextRef.current = () => focusEditorAt(editor, null);
+    return () => {
+      focusTextRef.current = null;
+    };
+  }, [editor, focusTextRef]);
 
   // The outline is re-read on every change, cheaply (numbering.ts); the numbers only when the
   // structure, the frozen numbers or the body's numbering context change.

@@ -3,7 +3,7 @@
  * (with "Starta mötet" / "Avsluta mötet") and the save status; the help line for the
  * shortcuts; and the agenda outline and the editor, bound to the meeting's Y.Doc.
  */
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Body, Meeting } from '../../src/api/contract';
 import { AttendanceSection } from '../attendance/AttendanceSection';
@@ -32,6 +32,8 @@ export function MeetingScreen({ meeting, body, onBack }: { meeting: Meeting; bod
   const [answered, setAnswered] = useState<Meeting | null>(null);
   const [previousOpen, setPreviousOpen] = useState(false);
   const [clockShown, setClockShown] = useClockSetting();
+  // Set by the editor while it is shown: back to the text, with the caret where it was.
+  const focusText = useRef<(() => void) | null>(null);
   const meta = useMeetingMeta(replica?.doc ?? null);
   // The document's meta is the shared truth (another window may have started the meeting);
   // the list's row and our own last answer cover the moment before the document catches up.
@@ -86,7 +88,7 @@ export function MeetingScreen({ meeting, body, onBack }: { meeting: Meeting; bod
             {date}
           </p>
         </div>
-        <MeetingStatusControl meetingId={meeting.id} status={status} onChanged={setAnswered} />
+        <MeetingStatusControl meetingId={meeting.id} status={status} onChanged={setAnswered} onConfirmed={() => focusText.current?.()} />
         <label className="item-clock-toggle">
           <input type="checkbox" checked={clockShown} onChange={(e) => setClockShown(e.target.checked)} data-testid="item-clock-toggle" /> {t('itemClock.toggle')}
         </label>
@@ -126,6 +128,7 @@ export function MeetingScreen({ meeting, body, onBack }: { meeting: Meeting; bod
             helpId={helpId}
             clock={{ shown: clockShown, recording: clockShown && status === 'pagar' }}
             presence={presence}
+            focusTextRef={focusText}
           />
         </>
       ) : (

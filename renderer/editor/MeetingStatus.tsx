@@ -4,7 +4,9 @@
  * the § numbers freeze (src/numbering: moving an item afterwards keeps its number).
  *
  * The dialog is the platform's <dialog> opened with showModal(): focus moves into it, the rest
- * of the page is inert, Escape cancels, and focus returns to the button afterwards.
+ * of the page is inert, Escape cancels. Cancelled, the focus returns to the button; confirmed,
+ * it goes to the text (onConfirmed), where she goes on writing. Not to the button: it has
+ * become "Avsluta mötet", and the Space of her next sentence would click it.
  */
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,10 +22,13 @@ export function MeetingStatusControl({
   meetingId,
   status,
   onChanged,
+  onConfirmed,
 }: {
   meetingId: string;
   status: MeetingStatus;
   onChanged(meeting: Meeting): void;
+  /** After a confirmed change: give the focus to the text. */
+  onConfirmed(): void;
 }) {
   const { t } = useTranslation();
   const api = useApi();
@@ -32,6 +37,7 @@ export function MeetingStatusControl({
   const [target, setTarget] = useState<Target | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Bilingual | null>(null);
+  const confirmed = useRef(false);
 
   const open = (next: Target) => {
     setTarget(next);
@@ -52,7 +58,10 @@ export function MeetingStatusControl({
       return;
     }
     onChanged(res.value);
+    confirmed.current = true;
     close();
+    // At once, in this task: closing has put the focus back on the trigger, now relabelled.
+    onConfirmed();
   }
 
   const next: Target | null = status === 'planerat' ? 'pagar' : status === 'pagar' ? 'avslutat' : null;
@@ -82,7 +91,8 @@ export function MeetingStatusControl({
         data-testid="status-dialog"
         onClose={() => {
           setTarget(null);
-          trigger.current?.focus();
+          if (!confirmed.current) trigger.current?.focus();
+          confirmed.current = false;
         }}
       >
         <h2 id="status-dialog-title">{target === 'avslutat' ? t('meeting.endTitle') : t('meeting.startTitle')}</h2>

@@ -154,6 +154,28 @@ test('the outline\'s new-item and new-sub-item buttons give the new title the fo
   await expectSaved(page);
 });
 
+test('after "Starta mötet" the keys go into the text where the caret was, not onto the button that now ends the meeting', async ({ page, harness }) => {
+  await openApp(page, harness);
+  await createBody(page, 'Socialnämnden');
+  await createMeeting(page, 'Socialnämnden', '2024-10-01');
+  await endOfTitle(page, 0);
+  await page.getByTestId('start-meeting').click();
+  await page.getByTestId('confirm-status').click();
+  // Typed as soon as the Core has answered: a space on the button ("Avsluta mötet" by now)
+  // would open the end dialog, and the next one confirm it.
+  await expect(page.getByTestId('meeting-status')).toHaveAttribute('data-status', 'pagar');
+  await page.keyboard.type(' – mötet öppnat ');
+  await expect(page.getByTestId('status-dialog')).not.toBeVisible();
+  await expect(page.getByTestId('meeting-status')).toHaveAttribute('data-status', 'pagar');
+  await expect(page.getByTestId('editor')).toBeFocused();
+  await expect.poll(async () => (await editorItems(page))[0]!.title).toBe(`${formalAgenda[0]} – mötet öppnat `);
+  // Cancelled, the focus goes back to the button.
+  await page.getByTestId('end-meeting').click();
+  await page.getByTestId('cancel-status').click();
+  await expect(page.getByTestId('end-meeting')).toBeFocused();
+  await expectSaved(page);
+});
+
 test('meetings are listed newest first, under their own body', async ({ page, harness }) => {
   await openApp(page, harness);
   await createBody(page, 'Ledningsgrupp för samordning', 'Mötesanteckningar');
