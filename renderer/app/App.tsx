@@ -29,6 +29,9 @@ export function App() {
   const [screen, setScreen] = useState<Screen>({ kind: 'start' });
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
   const mainRef = useRef<HTMLDivElement>(null);
+  // While a meeting is open: whether it may be left now (what she typed has reached the Core).
+  // Every way out of a meeting asks it, the search box's hits as well as "Tillbaka".
+  const leaveGuard = useRef<(() => Promise<boolean>) | null>(null);
 
   const loadStatus = useCallback(async () => {
     const res = await api.invoke('app.status', {});
@@ -93,7 +96,17 @@ export function App() {
     content = <RecoveryScreen status={status} onRestored={onRestored} />;
   } else if (screen.kind === 'meeting') {
     const { body, fromBody } = screen;
-    content = <MeetingScreen meeting={screen.meeting} body={body} onBack={() => setScreen(fromBody ? { kind: 'body', body } : { kind: 'start' })} />;
+    // Keyed by the meeting: a search hit opens another meeting as a new screen, with nothing
+    // (status answered, the last PDF in the export dialog) carried over from this one.
+    content = (
+      <MeetingScreen
+        key={screen.meeting.id}
+        meeting={screen.meeting}
+        body={body}
+        leaveGuard={leaveGuard}
+        onBack={() => setScreen(fromBody ? { kind: 'body', body } : { kind: 'start' })}
+      />
+    );
   } else if (screen.kind === 'body') {
     content = (
       <BodyScreen
@@ -118,7 +131,16 @@ export function App() {
       </a>
       <header className="app-header">
         <span className="app-name">{t('app.name')}</span>
-        {status?.state === 'ready' ? <SearchBox onOpenMeeting={(meeting, body) => setScreen({ kind: 'meeting', meeting, body, fromBody: false })} /> : null}
+        {status?.state === 'ready' ? (
+          <SearchBox
+            onOpenMeeting={(meeting, body) =>
+              void (async () => {
+                if (leaveGuard.current && !(await leaveGuard.current())) return;
+                setScreen({ kind: 'meeting', meeting, body, fromBody: false });
+              })()
+            }
+          />
+        ) : null}
         <LanguageSwitch />
       </header>
       <ConnectionBanner />

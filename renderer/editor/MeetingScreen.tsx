@@ -3,7 +3,7 @@
  * (with "Starta mötet" / "Avsluta mötet") and the save status; the help line for the
  * shortcuts; and the agenda outline and the editor, bound to the meeting's Y.Doc.
  */
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Body, Meeting } from '../../src/api/contract';
 import { AttendanceSection } from '../attendance/AttendanceSection';
@@ -21,7 +21,15 @@ import { useRichStrings } from '../i18n/richBlocks';
 import { LockedProtocolView } from '../export/LockedProtocolView';
 import { isPreviousMeetingKey, PreviousMeetingSection } from './PreviousMeetingSection';
 
-export function MeetingScreen({ meeting, body, onBack }: { meeting: Meeting; body: Body | undefined; onBack(): void }) {
+export interface MeetingScreenProps {
+  meeting: Meeting;
+  body: Body | undefined;
+  onBack(): void;
+  /** Filled, while this screen is shown, with the check every way out of it must pass. */
+  leaveGuard?: MutableRefObject<(() => Promise<boolean>) | null>;
+}
+
+export function MeetingScreen({ meeting, body, onBack, leaveGuard }: MeetingScreenProps) {
   const { t } = useTranslation();
   const rich = useRichStrings();
   const [attempt, setAttempt] = useState(0);
@@ -45,18 +53,29 @@ export function MeetingScreen({ meeting, body, onBack }: { meeting: Meeting; bod
     [meeting.id, date, startTime, status],
   );
 
-  async function back() {
-    // Leaving destroys the replica: wait for what is queued to reach the Core first.
-    if (replica && replica.getStatus().pending > 0) {
-      setLeaving(true);
-      try {
-        await replica.whenSaved(5000);
-      } catch {
-        setLeaving(false);
-        return; // The status says "Inte sparat – försöker igen"; stay until it is saved.
-      }
+  // Leaving destroys the replica: what is queued must reach the Core first. False: stay (the
+  // status says "Inte sparat – försöker igen" until it is saved).
+  const canLeave = useCallback(async (): Promise<boolean> => {
+    if (!replica || replica.getStatus().pending === 0) return true;
+    setLeaving(true);
+    try {
+      await replica.whenSaved(5000);
+      return true;
+    } catch {
+      setLeaving(false);
+      return false;
     }
-    onBack();
+  }, [replica]);
+  useEffect(() => {
+    if (!leaveGuard) return;
+    leaveGuard.current = canLeave;
+    return () => {
+      if (leaveGuard.current === canLeave) leaveGuard.current = null;
+    };
+  }, [leaveGuard, canLeave]);
+
+  async function back() {
+    if (await canLeave()) onBack();
   }
 
   // Screen-wide shortcuts, wherever the focus is (the text, a panel): they bubble up to here.

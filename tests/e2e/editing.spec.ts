@@ -3,8 +3,11 @@
  * profile), type the minutes under the items (text with å ä ö, § and an emoji), add an item,
  * see "Sparat", reload, and find everything again.
  */
+import type { Meeting } from '../../src/api/contract';
+import { storedContent } from './stored';
 import {
   backToStart,
+  call,
   bodyCard,
   createBody,
   createMeeting,
@@ -174,6 +177,30 @@ test('after "Starta mötet" the keys go into the text where the caret was, not o
   await page.getByTestId('cancel-status').click();
   await expect(page.getByTestId('end-meeting')).toBeFocused();
   await expectSaved(page);
+});
+
+test('a search hit opened from inside a meeting opens the other meeting as it is, after what was typed is saved', async ({ page, harness }) => {
+  await openApp(page, harness);
+  await createBody(page, 'Socialnämnden');
+  await createMeeting(page, 'Socialnämnden', '2024-09-03', 'September');
+  await endOfTitle(page, 0);
+  await page.keyboard.type(' – Vårdbyte');
+  await expectSaved(page);
+  await backToStart(page);
+  await createMeeting(page, 'Socialnämnden', '2024-10-01', 'Oktober');
+  await page.getByTestId('start-meeting').click();
+  await page.getByTestId('confirm-status').click();
+  await expect(page.getByTestId('meeting-status')).toHaveAttribute('data-status', 'pagar');
+  await page.keyboard.type(' Sista ordet');
+
+  await page.getByTestId('search-input').fill('Vårdbyte');
+  await page.getByTestId('search-hit').first().click();
+  await expect(page.getByTestId('meeting-title')).toHaveText('September');
+  // Its own status, not the one answered for October a moment ago.
+  await expect(page.getByTestId('meeting-status')).toHaveAttribute('data-status', 'planerat');
+  // October's last words reached the Core before its screen went away.
+  const october = (await call<Meeting[]>(page, 'meetings.list', {})).find((m) => m.title === 'Oktober')!;
+  expect(JSON.stringify(await storedContent(page, october.id))).toContain('Sista ordet');
 });
 
 test('meetings are listed newest first, under their own body', async ({ page, harness }) => {
