@@ -111,7 +111,7 @@ export function MeetingScreen({ meeting, body, onBack, leaveGuard }: MeetingScre
         <label className="item-clock-toggle">
           <input type="checkbox" checked={clockShown} onChange={(e) => setClockShown(e.target.checked)} data-testid="item-clock-toggle" /> {t('itemClock.toggle')}
         </label>
-        <ExportDialog meetingId={meeting.id} locked={status === 'justerat'} />
+        <ExportDialog meetingId={meeting.id} locked={status === 'justerat'} {...(replica ? { whenSaved: () => replica.whenSaved(5000) } : {})} />
         {replica ? <SaveStatus replica={replica} /> : <div role="status" className="save-status" data-testid="save-status" data-state={error ? 'error' : 'loading'}>{error ? null : t('save.loading')}</div>}
       </div>
       {/* A short line for the screen reader on every focus of the text; the full list is one

@@ -64,7 +64,18 @@ function Progress({ busy, label, testId }: { busy: boolean; label: string; testI
   );
 }
 
-export function ExportDialog({ meetingId, locked }: { meetingId: string; locked: boolean }) {
+export interface ExportDialogProps {
+  meetingId: string;
+  locked: boolean;
+  /**
+   * Resolves once what she typed has reached the Core (the replica's queue is empty), rejects
+   * if it does not in time. The Core exports its own copy of the document: without this wait,
+   * the last words typed before "Exportera" could be missing from the PDF she then signs.
+   */
+  whenSaved?(): Promise<void>;
+}
+
+export function ExportDialog({ meetingId, locked, whenSaved }: ExportDialogProps) {
   const s = useExportStrings();
   const api = useApi();
   const id = useId();
@@ -104,6 +115,11 @@ export function ExportDialog({ meetingId, locked }: { meetingId: string; locked:
     const selected = items.filter((i) => chosen.has(i.id)).map((i) => i.id);
     const params = { meetingId, ...(selected.length > 0 ? { items: selected } : {}) };
     try {
+      try {
+        await whenSaved?.();
+      } catch {
+        return setError({ sv: exportStrings.sv.notSavedYet, en: exportStrings.en.notSavedYet });
+      }
       if (kind === 'kallelse') {
         // The föredragningslista of the whole agenda: no § to choose, nothing to sign.
         const res = await api.invoke('export.kallelse', { meetingId, format });

@@ -71,6 +71,13 @@ test('text typed while the Core is down is kept in the window and saved when it 
     const status = page.getByTestId('save-status');
     await expect(status).toHaveAttribute('data-state', 'retrying');
     await expect(status).toContainText('Inte sparat – försöker igen');
+    // Exporting now would leave out what was just typed: refused, saying why, nothing exported.
+    await page.getByTestId('open-export').click();
+    const dialog = page.getByTestId('export-dialog');
+    await dialog.getByRole('button', { name: 'Exportera', exact: true }).click();
+    await expect(page.getByTestId('export-error')).toContainText('Det senaste du skrev är inte sparat än, så det skulle saknas i filen. Inget exporterades.', { timeout: 15_000 });
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
 
     const restarted = await HarnessProcess.start(dataDir);
     try {
