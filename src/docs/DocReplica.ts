@@ -4,7 +4,10 @@
  * answers only once the change is in SQLite, and keeps each change queued until that answer.
  * Nothing is dropped on an error: the queue is retried with backoff, and after a reconnect
  * `resync()` re-sends the whole local state (Yjs updates are idempotent) and fetches what the
- * Core has that the replica lacks.
+ * Core has that the replica lacks. The one exception is a refusal no retry can change (the
+ * protocol was justerat and locked meanwhile, CONFLICT): retrying forever would keep "Inte
+ * sparat – försöker igen" up and the meeting impossible to leave, so the change is set aside
+ * (`refused`), stays in this window's document, and the status says it was not saved and why.
  */
 import * as Y from 'yjs';
 import type { TypedApi } from '../api/transport';
@@ -18,8 +21,13 @@ export interface ReplicaStatus {
   state: ReplicaState;
   savedAt: string | null;
   pending: number;
+  /** Changes the Core refused for good (see the header); never retried. */
+  refused: number;
   error?: { sv: string; en: string };
 }
+
+/** Error codes after which a retry cannot succeed. */
+const PERMANENT_REFUSALS: ReadonlySet<string> = new Set(['CONFLICT']);
 
 type Timer = unknown;
 interface Scheduler {
@@ -39,12 +47,13 @@ export interface DocReplicaOptions {
 export class DocReplica {
   readonly doc = new Y.Doc();
   private queue: Uint8Array[] = [];
+  private refused: Uint8Array[] = [];
   private sending = false;
   /** Bumped by resync(), which replaces the queue while a send may be in flight. */
   private generation = 0;
   private retryTimer: Timer | null = null;
   private retryDelay: number;
-  private status: ReplicaStatus = { state: 'loading', savedAt: null, pending: 0 };
+  private status: ReplicaStatus = { state: 'loading', savedAt: null, pending: 0, refused: 0 };
   private readonly statusListeners = new Set<(s: ReplicaStatus) => void>();
   private unsubscribe: (() => void) | null = null;
   private destroyed = false;
@@ -111,6 +120,9 @@ export class DocReplica {
           this.queue.splice(0, count);
           this.retryDelay = this.retryMs;
           this.setStatus({ state: this.queue.length > 0 ? 'saving' : 'saved', savedAt: res.value.savedAt });
+        } else if (PERMANENT_REFUSALS.has(res.error.code)) {
+          this.refused.push(...this.queue.splice(0, count));
+          this.setStatus({ state: 'error', error: res.error.message });
         } else {
           this.setStatus({ state: 'retrying', error: res.error.message });
           this.scheduleRetry();
@@ -141,7 +153,9 @@ export class DocReplica {
     const res = await this.api.invoke('docs.sync', { docId: this.docId, stateVector: toBase64(Y.encodeStateVector(this.doc)) });
     if (res.ok) Y.applyUpdate(this.doc, fromBase64(res.value.update), REMOTE_ORIGIN);
     this.generation++;
+    // The whole state, refused changes included: asked again, the Core answers for all of it.
     this.queue = [Y.encodeStateAsUpdate(this.doc)];
+    this.refused = [];
     if (this.retryTimer !== null) {
       this.scheduler.clearTimeout(this.retryTimer);
       this.retryTimer = null;
@@ -151,7 +165,10 @@ export class DocReplica {
     await this.flush();
   }
 
-  /** Resolves when every local change so far is acknowledged (or rejects after `timeoutMs`). */
+  /**
+   * Resolves when every local change so far is answered: saved, or refused for good (nothing
+   * left to wait for); rejects after `timeoutMs`.
+   */
   whenSaved(timeoutMs = 10_000): Promise<void> {
     return new Promise((resolve, reject) => {
       if (this.queue.length === 0 && !this.sending) return resolve();
@@ -160,7 +177,7 @@ export class DocReplica {
         reject(new Error('not saved in time'));
       }, timeoutMs);
       const off = this.onStatus((s) => {
-        if (s.pending === 0 && s.state === 'saved') {
+        if (s.pending === 0 && (s.state === 'saved' || s.state === 'error')) {
           this.scheduler.clearTimeout(timer);
           off();
           resolve();
@@ -179,7 +196,7 @@ export class DocReplica {
   }
 
   private setStatus(patch: Partial<ReplicaStatus>): void {
-    const next: ReplicaStatus = { ...this.status, ...patch, pending: this.queue.length };
+    const next: ReplicaStatus = { ...this.status, ...patch, pending: this.queue.length, refused: this.refused.length };
     if (patch.state && patch.state !== 'retrying' && patch.state !== 'error') delete next.error;
     this.status = next;
     for (const l of this.statusListeners) l(next);

@@ -4,6 +4,8 @@ import { createTypedApi, unwrap } from '../../../src/api/client';
 import { DocReplica } from '../../../src/docs/DocReplica';
 import { Core } from '../../../main/core/Core';
 import { coreTransport, openCore, tempDir } from '../../helpers/coreTransport';
+import { fromBase64 } from '../../../src/api/base64';
+import type { Db } from '../../../main/core/db';
 
 const cleanup: Array<() => void> = [];
 afterEach(() => {
@@ -89,5 +91,45 @@ describe('DocReplica', () => {
     const seqAfter = unwrap(await createTypedApi(coreTransport(core)).invoke('docs.open', { docId })).savedSeq;
     expect(seqAfter - seqBefore).toBe(1);
     expect(b.doc.getText('scratch').toString()).toBe('x');
+  });
+
+  it('a change the Core refuses for good (the protocol was locked meanwhile) is set aside: no endless retry, and nothing left to wait for', async () => {
+    const { core } = openCore();
+    cleanup.push(() => core.close());
+    const docId = await meetingIn(core);
+    const transport = coreTransport(core);
+    let applies = 0;
+    const invoke = transport.invoke.bind(transport);
+    transport.invoke = async (method: string, params: unknown) => {
+      if (method === 'docs.applyUpdate') applies++;
+      return invoke(method, params);
+    };
+    const replica = new DocReplica(createTypedApi(transport), docId, { retryMs: 5, maxRetryMs: 20 });
+    cleanup.push(() => replica.destroy());
+    await replica.open();
+    type(replica.doc, 0, 'Före låsningen. ');
+    await replica.whenSaved();
+    applies = 0;
+    // Justerat on another computer and synced in: the Core now refuses changes to it.
+    const db = (core as unknown as { ready(): { db: Db } }).ready().db;
+    db.prepare('INSERT INTO meeting_lock (meeting_id, locked_at, snapshot, snapshot_sha256, signed_pdf_sha256, exported_pdf_sha256, signers) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      docId, new Date().toISOString(), Buffer.alloc(1), 'x', 'x', 'x', '[]',
+    );
+    type(replica.doc, 16, 'Efter.');
+    await replica.whenSaved(1000);
+    expect(applies).toBeGreaterThan(0);
+    // Answered for good: nothing is sent again (a retry every 5–20 ms would show here).
+    const answered = applies;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(applies).toBe(answered);
+    const status = replica.getStatus();
+    expect(status).toMatchObject({ state: 'error', pending: 0 });
+    expect(status.refused).toBeGreaterThan(0);
+    expect(status.error?.sv).toContain('justerat och låst');
+    // The text stays in the window; the Core kept the protocol as it was.
+    expect(replica.doc.getText('scratch').toString()).toBe('Före låsningen. Efter.');
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, fromBase64(unwrap(await createTypedApi(coreTransport(core)).invoke('docs.open', { docId })).update));
+    expect(stored.getText('scratch').toString()).toBe('Före låsningen. ');
   });
 });
