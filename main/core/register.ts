@@ -249,6 +249,33 @@ export function dueDay(due: DuePoint | null, nextMeeting: string | null): string
   return due.next === true ? nextMeeting : null;
 }
 
+/**
+ * Overdue: still open after the day its due point allows. A date, a dated meeting or the next
+ * meeting: the day after it. A meeting known only by its month ("vid mötet i juni"): once that
+ * month is over, since the meeting may be on its last day. A vague period ("under hösten"):
+ * never; its month is for sorting and reminders, not a deadline (src/followup/types.ts).
+ * OVERDUE_SQL says the same for the register's "overdue only" filter (a test keeps them equal).
+ */
+export function isOverdue(status: string, due: DuePoint | null, day: string | null, today: string): boolean {
+  if (status !== 'open' || due === null || day === null || due.kind === 'period') return false;
+  if (due.kind === 'meeting' && due.meetingDate === undefined && due.next !== true && due.month !== undefined) return nextMonth(day) <= today;
+  return day < today;
+}
+
+/** "2024-06-01" → "2024-07-01". */
+function nextMonth(day: string): string {
+  const [y, m] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
+/** isOverdue as SQL over the decision row `d`, with `@today`. */
+export const OVERDUE_SQL = `(d.status = 'open' AND d.due_day IS NOT NULL AND CASE
+    WHEN json_extract(d.due_json, '$.kind') = 'period' THEN 0
+    WHEN json_extract(d.due_json, '$.kind') = 'meeting' AND json_extract(d.due_json, '$.meetingDate') IS NULL
+      AND coalesce(json_extract(d.due_json, '$.next'), 0) <> 1 AND json_extract(d.due_json, '$.month') IS NOT NULL
+      THEN date(d.due_day, '+1 month') <= @today
+    ELSE d.due_day < @today END)`;
+
 interface PersonRow {
   id: string;
   name: string;

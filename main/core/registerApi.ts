@@ -13,7 +13,7 @@ import type { Db } from './db';
 import { renderRegisterPdf } from '../export/registerPdf';
 import type { DocStore } from './docStore';
 import { offeredItems } from './followUp';
-import { CORRECTIONS, projectRegister, type StoredCorrection } from './register';
+import { CORRECTIONS, isOverdue, OVERDUE_SQL, projectRegister, type StoredCorrection } from './register';
 import { search } from './search';
 
 export interface RegisterHost {
@@ -88,7 +88,7 @@ function rowToDecision(db: Db, r: DecisionRow, today: string): RegisterDecisionR
     status: r.status,
     statusNote: r.status_note,
     needsFollowUp: r.needs_follow_up === 1,
-    overdue: r.status === 'open' && r.due_day !== null && r.due_day < today,
+    overdue: isOverdue(r.status, r.due_json === null ? null : (JSON.parse(r.due_json) as DuePoint), r.due_day, today),
     source: JSON.parse(r.source_json) as RegisterDecisionRow['source'],
     stale: JSON.parse(r.stale_json) as RegisterDecisionRow['stale'],
     reportedIn: reportsOf(db, r.meeting_id, r.id),
@@ -112,11 +112,11 @@ export function listDecisions(db: Db, f: Filter): RegisterDecisionRow[] {
   if (f.status !== undefined) add('d.status = @status', 'status', f.status);
   if (f.dueBefore !== undefined) add('d.due_day <= @dueBefore', 'dueBefore', f.dueBefore);
   if (f.needsFollowUp !== undefined) add('d.needs_follow_up = @nf', 'nf', f.needsFollowUp ? 1 : 0);
-  if (f.overdueOnly === true) add("d.status = 'open' AND d.due_day < @today", 'today', today);
+  if (f.overdueOnly === true) add(OVERDUE_SQL, 'today', today);
   if (f.ownerId !== undefined) {
     add('EXISTS (SELECT 1 FROM decision_owner o WHERE o.meeting_id = d.meeting_id AND o.decision_id = d.id AND o.person_id = @ownerId)', 'ownerId', f.ownerId);
   }
-  const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.meeting_date DESC, i.position, d.position LIMIT @limit`;
+  const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.meeting_date DESC, d.meeting_id, i.position, d.position LIMIT @limit`;
   return (db.prepare(sql).all({ ...args, limit: f.limit }) as DecisionRow[]).map((r) => rowToDecision(db, r, today));
 }
 

@@ -104,6 +104,36 @@ describe('decision register', () => {
     expect(byOwner.map((r) => r.id)).toEqual([kjell!.id]);
   });
 
+  it('overdue means past a deadline: a date or a dated meeting the day after, a meeting in a month once the month is over, a vague period never', async () => {
+    const { api, body } = await lsvoWithMeeting1();
+    const m = unwrap(await api.invoke('meetings.create', { bodyId: body.id, date: '2021-05-07' }));
+    await addItems(api, m.id, [
+      item('Uppdrag', [
+        'LSVO:s ledningsgrupp beslutar',
+        'att Kjell Ivarsson återrapporterar senast den 15 juni 2021',
+        'att Bodil Sundlöf återrapporterar vid LSVO:s möte i september',
+        'att Annika Mellqvist återrapporterar under hösten',
+      ]),
+    ]);
+    const ours = async (today: string, overdueOnly = false) =>
+      unwrap(await api.invoke('register.list', { meetingId: m.id, today, ...(overdueOnly ? { overdueOnly } : {}) }));
+    const rows = await ours('2021-05-08');
+    expect(rows.map((r) => r.due?.kind)).toEqual(['date', 'meeting', 'period']);
+    const overdue = async (today: string) => {
+      const flagged = (await ours(today)).filter((r) => r.overdue).map((r) => r.owners[0]!.name);
+      // The list's "overdue only" filter (SQL) says the same as each row's flag.
+      expect((await ours(today, true)).map((r) => r.owners[0]!.name)).toEqual(flagged);
+      return flagged;
+    };
+    expect(await overdue('2021-06-15')).toEqual([]);
+    expect(await overdue('2021-06-16')).toEqual(['Kjell Ivarsson']);
+    // "Vid mötet i september": not on 2 September (the meeting may be on the 30th).
+    expect(await overdue('2021-09-02')).toEqual(['Kjell Ivarsson']);
+    expect(await overdue('2021-10-01')).toEqual(['Kjell Ivarsson', 'Bodil Sundlöf']);
+    // "Under hösten": a time, not a deadline.
+    expect(await overdue('2022-03-01')).toEqual(['Kjell Ivarsson', 'Bodil Sundlöf']);
+  });
+
   it('reads structured decision blocks (att-sats elements) and the föredragande line as well as text', async () => {
     const { api, m1 } = await lsvoWithMeeting1();
     const a1 = id();
