@@ -19,7 +19,8 @@ import * as Y from 'yjs';
 import { AgendaOutline } from '../agenda/AgendaOutline';
 import { useMoveAnnouncer, type MoveAnnouncer } from '../agenda/useMoveAnnouncer';
 import { AppEditor } from './AppEditor';
-import { createMeetingEditor, type MeetingEditorHandle } from './createMeetingEditor';
+import { caretInDocument, caretInEditor, createMeetingEditor, type MeetingEditorHandle } from './createMeetingEditor';
+import type { RelativeRange } from '@slate-yjs/core';
 import { EditorErrorBoundary } from './EditorErrorBoundary';
 import { DecisionLookContext, NumberingContext, renderElement, renderLeaf, type DecisionLook } from './elements';
 import { typeaheadPeople, useTypeahead } from './Typeahead';
@@ -65,9 +66,15 @@ export function MeetingEditorView({ doc, meeting, bodyId, helpId, clock, presenc
   const [notice, setNotice] = useState(false);
   const [broken, setBroken] = useState(false);
   const rebuildTimes = useRef<number[]>([]);
+  // The editor being replaced, and where its caret was: the new one puts it back there.
+  const current = useRef<Session | null>(null);
+  current.current = session;
+  const caret = useRef<RelativeRange | null>(null);
 
   const rebuild = useCallback((error: unknown) => {
     console.error('editor out of sync with the document; rebuilding it from the Y.Doc', error);
+    const old = current.current?.handle.editor;
+    caret.current = old ? caretInDocument(old, content) : null;
     const now = Date.now();
     rebuildTimes.current = rebuildTimes.current.filter((t0) => now - t0 < REBUILD_WINDOW_MS);
     rebuildTimes.current.push(now);
@@ -77,7 +84,7 @@ export function MeetingEditorView({ doc, meeting, bodyId, helpId, clock, presenc
     }
     setNotice(true);
     setGeneration((g) => g + 1);
-  }, []);
+  }, [content]);
 
   useEffect(() => {
     if (broken) return;
@@ -119,7 +126,7 @@ export function MeetingEditorView({ doc, meeting, bodyId, helpId, clock, presenc
       ) : null}
       <EditorErrorBoundary key={session.generation} onError={rebuild}>
         <Slate editor={session.handle.editor}>
-          <EditorBody helpId={helpId} doc={doc} meeting={meeting} bodyId={bodyId} clock={clock} {...(presence ? { presence } : {})} {...(focusTextRef ? { focusTextRef } : {})} />
+          <EditorBody helpId={helpId} doc={doc} meeting={meeting} bodyId={bodyId} clock={clock} {...(presence ? { presence } : {})} {...(focusTextRef ? { focusTextRef } : {})} caret={caret} />
           <FocusAfterRender />
         </Slate>
       </EditorErrorBoundary>
@@ -133,7 +140,7 @@ function FocusAfterRender(): null {
   return null;
 }
 
-function EditorBody({ helpId, doc, meeting, bodyId, clock, presence, focusTextRef }: MeetingEditorViewProps) {
+function EditorBody({ helpId, doc, meeting, bodyId, clock, presence, focusTextRef, caret }: MeetingEditorViewProps & { caret: MutableRefObject<RelativeRange | null> }) {
   const { t } = useTranslation();
   const editor = useSlateStatic();
 
@@ -196,18 +203,22 @@ function EditorBody({ helpId, doc, meeting, bodyId, clock, presence, focusTextRe
   const politics = usePoliticsLayer(doc, profile, people, (itemId) => numbering.items.get(itemId)?.label ?? '§');
   const decisionLook = useMemo<DecisionLook | null>(() => (profile ? { lead: profile.decision.lead, style: profile.decision.style } : null), [profile]);
 
-  // Opening a meeting (or rebuilding the editor) puts the cursor at the end of the text:
-  // the secretary opened it to continue writing, usually while the meeting goes on. Slate
-  // focuses only once the selection is applied (a moment later); if she has gone elsewhere
-  // meanwhile (the attendance button, as people join the call), the focus stays there: taking
-  // it would send her next keys into the text.
+  // Opening a meeting puts the cursor at the end of the text: the secretary opened it to
+  // continue writing, usually while the meeting goes on. A rebuilt editor puts it back where
+  // it was (her next words belong there, not in "Mötets avslutande"). Slate focuses only once
+  // the selection is applied (a moment later); if she has gone elsewhere meanwhile (the
+  // attendance button, as people join the call), the focus stays there: taking it would send
+  // her next keys into the text.
   useEffect(() => {
-    Transforms.select(editor, Editor.end(editor, []));
+    // Set by every rebuild before this editor mounts (a new meeting is a new view, caret null).
+    const back = caret.current ? caretInEditor(editor, doc.get('content', Y.XmlText), caret.current) : null;
+    Transforms.select(editor, back ?? Editor.end(editor, []));
     const timer = setTimeout(() => {
       const active = document.activeElement;
       if (active === null || active === document.body || active.matches('main')) ReactEditor.focus(editor);
     }, 0);
     return () => clearTimeout(timer);
+    // Once per editor (caret and doc are read when it opens): later renders must not move her caret.
   }, [editor]);
 
   return (

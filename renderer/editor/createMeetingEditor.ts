@@ -8,8 +8,8 @@
  * children must come from the shared type (`connect`), never from an initial value, or an
  * empty editor could overwrite a stored document.
  */
-import { createEditor, type Editor } from 'slate';
-import { withYHistory, withYjs, YjsEditor } from '@slate-yjs/core';
+import { createEditor, type Editor, type Range } from 'slate';
+import { relativeRangeToSlateRange, slateRangeToRelativeRange, withYHistory, withYjs, YjsEditor, type RelativeRange } from '@slate-yjs/core';
 import type * as Y from 'yjs';
 import { withBlockEditing } from './withBlockEditing';
 import { withBlocks } from './withBlocks';
@@ -95,4 +95,28 @@ export function createMeetingEditor(content: Y.XmlText, options: CreateOptions):
  */
 export function withMeetingSchema<T extends Editor>(editor: T): T {
   return withPolitics(withRichEditing(withBlockEditing(withSubItems(withDecisions(withItems(withRichBlocks(withBlocks(withIds(editor)))))))));
+}
+
+/**
+ * The caret of an editor about to be replaced (rebuilt after it fell out of step with the
+ * document), as a place in the document, so the new editor can put it back where she was
+ * typing instead of at the end of the protocol. Null when there is none or it cannot be
+ * placed: the old editor's tree may not match the document any more.
+ */
+export function caretInDocument(editor: Editor, content: Y.XmlText): RelativeRange | null {
+  if (!editor.selection) return null;
+  try {
+    return slateRangeToRelativeRange(content, editor, editor.selection);
+  } catch {
+    return null;
+  }
+}
+
+/** That place in a new editor on the same document; null if the text there is gone. */
+export function caretInEditor(editor: Editor, content: Y.XmlText, caret: RelativeRange): Range | null {
+  try {
+    return relativeRangeToSlateRange(content, editor, caret);
+  } catch {
+    return null;
+  }
 }

@@ -6,9 +6,9 @@
 import { describe, expect, test, vi } from 'vitest';
 import * as Y from 'yjs';
 import { slateNodesToInsertDelta, withYjs, YjsEditor, yTextToSlateElement } from '@slate-yjs/core';
-import { createEditor, Node, type Descendant } from 'slate';
+import { createEditor, Node, Transforms, type Descendant } from 'slate';
 import type { ItemElement } from '../../../src/protocol/schema';
-import { createMeetingEditor } from '../../../renderer/editor/createMeetingEditor';
+import { caretInDocument, caretInEditor, createMeetingEditor } from '../../../renderer/editor/createMeetingEditor';
 
 function seededDoc(): Y.Doc {
   const doc = new Y.Doc();
@@ -86,5 +86,30 @@ describe('editor re-sync from the Y.Doc', () => {
     YjsEditor.connect(editor);
     editor.children = [{ ...(editor.children[0] as ItemElement), children: [(editor.children[0] as ItemElement).children[0]!] }];
     expect(() => Y.applyUpdate(doc, remoteEditOfSecondBlock(doc, ' Åsa'), 'remote')).toThrow();
+  });
+
+  test('the rebuilt editor gets the caret back where she was typing, moved along by the remote change', async () => {
+    const doc = seededDoc();
+    const content = doc.get('content', Y.XmlText);
+    const first = createMeetingEditor(content, { onDesync: () => {} });
+    await flush();
+    // In the paragraph, after "Till justerare".
+    Transforms.select(first.editor, { path: [0, 1, 0], offset: 'Till justerare'.length });
+    const caret = caretInDocument(first.editor, content);
+    expect(caret).not.toBeNull();
+    first.dispose();
+    // Meanwhile another computer wrote at the start of that paragraph.
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    const block = ((other.get('content', Y.XmlText).toDelta()[0].insert as Y.XmlText).toDelta()[1].insert as Y.XmlText);
+    const before = Y.encodeStateVector(other);
+    block.insert(0, 'Kl. 13.05: ');
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, before), 'remote');
+
+    const second = createMeetingEditor(content, { onDesync: () => {} });
+    const range = caretInEditor(second.editor, content, caret!);
+    const at = { path: [0, 1, 0], offset: 'Kl. 13.05: Till justerare'.length };
+    expect(range).toEqual({ anchor: at, focus: at });
+    second.dispose();
   });
 });
