@@ -12,7 +12,7 @@ import { ParagrafError } from '../../src/api/errors';
 import { fromBase64, toBase64 } from '../../src/api/base64';
 import { DB_FILE, checkIntegrity, openDatabase, type Db } from './db';
 import { DocStore } from './docStore';
-import { backupFile, createBackup, listBackups, replaceWithBackup } from './backups';
+import { backupFile, createBackup, hasHeldDatabase, listBackups, stageBackup, swapInBackup, type SwappedIn } from './backups';
 import { version } from './version';
 import { SyncManager, type SecretProtector, type SyncTuning } from '../sync/SyncManager';
 import { slateNodesToInsertDelta } from '@slate-yjs/core';
@@ -135,6 +135,22 @@ export class Core {
   }
 
   private openDb(): void {
+    // SQLite creates a missing file as a new, empty database. In a folder that has held one
+    // (backups, or a database moved aside by a restore) a missing file is a lost database,
+    // not a first start: never show it as "no meetings".
+    if (!fs.existsSync(this.dbFile) && hasHeldDatabase(this.dataDir, this.dbFile)) {
+      this.db = null;
+      this.docs = null;
+      this.problem = {
+        kind: 'unreadable',
+        message: {
+          sv: 'Databasfilen saknas i datamappen, men det finns säkerhetskopior eller undanflyttade databaser där. Paragraf startar inte med en tom databas. Välj en säkerhetskopia nedan för att fortsätta.',
+          en: 'The database file is missing from the data folder, but there are backups or moved-aside databases there. Paragraf does not start with an empty database. Choose a backup below to continue.',
+        },
+        detail: `${this.dbFile} does not exist`,
+      };
+      return;
+    }
     let db: Db | null = null;
     try {
       // SQLite opens a zero-byte file as a new, empty database. With backups beside it, an
@@ -197,21 +213,48 @@ export class Core {
 
   private restore(backupId: string): AppStatus {
     const file = backupFile(this.dataDir, backupId);
+    // Checked and copied while the open database is left alone: a damaged backup or a full
+    // disk fails here, and the app goes on exactly as it was.
+    const staged = stageBackup(this.dbFile, file);
     this.closeDb();
-    replaceWithBackup(this.dbFile, file);
+    let swapped: SwappedIn;
+    try {
+      swapped = swapInBackup(this.dbFile, staged);
+    } catch (err) {
+      // The files are back where they were (or, if even that failed, the error says where).
+      this.reopen();
+      throw err;
+    }
+    this.openDb();
+    if (!this.db) {
+      // A backup that passes the check can still refuse to open (written by a newer Paragraf,
+      // a migration that fails). The database it replaced is put back, so nothing has changed.
+      const detail = this.problem?.detail;
+      try {
+        swapped.undo();
+      } finally {
+        // Also when the undo failed: openDb then finds no database beside the moved-aside
+        // one and asks for recovery rather than starting empty.
+        this.reopen();
+      }
+      throw new ParagrafError(
+        'DATABASE_CORRUPT',
+        'Säkerhetskopian kunde inte öppnas. Inget har ändrats. Välj en äldre kopia.',
+        'The backup could not be opened. Nothing has been changed. Choose an older one.',
+        detail,
+      );
+    }
+    this.shareLocks();
+    this.startSync();
+    this.restoredFrom = backupId;
+    return this.status();
+  }
+
+  /** Opens the database again after a failed restore, as it was before. */
+  private reopen(): void {
     this.openDb();
     this.shareLocks();
     this.startSync();
-    if (!this.db) {
-      throw new ParagrafError(
-        'DATABASE_CORRUPT',
-        'Säkerhetskopian kunde inte öppnas. Välj en äldre kopia.',
-        'The backup could not be opened. Choose an older one.',
-        this.problem?.detail,
-      );
-    }
-    this.restoredFrom = backupId;
-    return this.status();
   }
 
   private createHandlers(): ApiHandlers {

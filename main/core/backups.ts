@@ -106,11 +106,17 @@ export function backupFile(dataDir: string, backupId: string): string {
   return file;
 }
 
+/** Where a restore copies the backup first: beside the database, so the rename into place is atomic. */
+function stagingFile(dbFile: string): string {
+  return `${dbFile}.restoring`;
+}
+
 /**
- * Moves the database (and its -wal/-shm) aside under a dated name and puts a copy of the
- * backup in its place. Returns where the old file went.
+ * First half of a restore, while the database is still open and untouched: checks the backup
+ * and copies it next to the database. A damaged backup, an unreadable one or a full disk fails
+ * here, before anything is moved, so the app goes on exactly as it was. Returns the copy.
  */
-export function replaceWithBackup(dbFile: string, backup: string): string | null {
+export function stageBackup(dbFile: string, backup: string): string {
   const checked = inspectBackup(backup);
   if (!checked.ok) {
     throw new ParagrafError(
@@ -119,16 +125,118 @@ export function replaceWithBackup(dbFile: string, backup: string): string | null
       `That backup is damaged too (${checked.reason}). Choose an older one.`,
     );
   }
-  const aside = `${dbFile}.damaged-${stamp(new Date())}`;
-  let moved: string | null = null;
-  for (const suffix of ['', '-wal', '-shm']) {
-    if (fs.existsSync(dbFile + suffix)) {
-      fs.renameSync(dbFile + suffix, aside + suffix);
-      if (suffix === '') moved = aside;
-    }
+  const tmp = stagingFile(dbFile);
+  try {
+    // A -wal left by an interrupted restore would be replayed into the new copy.
+    removeSidecars(tmp);
+    fs.copyFileSync(backup, tmp);
+    // The copy is checked too: a short write on a nearly full disk does not always throw.
+    const copied = inspectBackup(tmp);
+    // The read-only check leaves an empty -wal/-shm beside the copy; they are not moved with it.
+    removeSidecars(tmp);
+    if (!copied.ok) throw new Error(`the copy is damaged: ${copied.reason}`);
+  } catch (err) {
+    for (const suffix of ['', '-wal', '-shm']) removeQuietly(tmp + suffix);
+    throw restoreFailed(err);
   }
-  const tmp = `${dbFile}.restoring`;
-  fs.copyFileSync(backup, tmp);
-  fs.renameSync(tmp, dbFile);
-  return moved;
+  return tmp;
+}
+
+export interface SwappedIn {
+  /** Where the database that was replaced went, or null if there was none. */
+  aside: string | null;
+  /** Puts the replaced files back where they were; the copy of the backup is removed. */
+  undo(): void;
+}
+
+/**
+ * Second half, with the database closed: moves the database (and its -wal/-shm) aside under a
+ * dated name and renames the staged copy into its place. If a step fails, whatever was moved
+ * is moved back before the error is thrown, so a failed restore never leaves the folder
+ * without its database (SQLite would then quietly start an empty one).
+ */
+export function swapInBackup(dbFile: string, staged: string): SwappedIn {
+  let aside = `${dbFile}.damaged-${stamp(new Date())}`;
+  // Two restores within one millisecond must not overwrite the first damaged file.
+  for (let i = 1; fs.existsSync(aside); i++) aside = `${dbFile}.damaged-${stamp(new Date())}-${i}`;
+  const moved: string[] = [];
+  let undone = false;
+  const undo = () => {
+    // Once only: a second run would delete the database it had just put back.
+    if (undone) return;
+    undone = true;
+    try {
+      // What SQLite wrote beside the copy goes first: a stray -wal would be replayed into the
+      // original database on its next open.
+      for (const suffix of ['-wal', '-shm', '']) {
+        if (!moved.includes(suffix)) fs.rmSync(dbFile + suffix, { force: true });
+      }
+      for (const suffix of [...moved]) {
+        fs.renameSync(aside + suffix, dbFile + suffix);
+        moved.splice(moved.indexOf(suffix), 1);
+      }
+    } catch (err) {
+      throw new ParagrafError(
+        'STORE_FAILED',
+        `Återställningen misslyckades och databasen kunde inte flyttas tillbaka (${message(err)}). Den ligger orörd i ${aside}; ändra inget i datamappen och kontakta support.`,
+        `The restore failed and the database could not be moved back (${message(err)}). It is untouched at ${aside}; change nothing in the data folder and contact support.`,
+        message(err),
+      );
+    }
+  };
+  try {
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (fs.existsSync(dbFile + suffix)) {
+        fs.renameSync(dbFile + suffix, aside + suffix);
+        moved.push(suffix);
+      }
+    }
+    fs.renameSync(staged, dbFile);
+  } catch (err) {
+    try {
+      undo();
+    } finally {
+      removeQuietly(staged);
+    }
+    throw restoreFailed(err);
+  }
+  return { aside: moved.includes('') ? aside : null, undo };
+}
+
+function removeSidecars(file: string): void {
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+}
+
+/** Tidying after a failure must not hide the failure itself. */
+function removeQuietly(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // A directory or an unwritable folder: left for whoever put it there.
+  }
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function restoreFailed(err: unknown): ParagrafError {
+  if (err instanceof ParagrafError) return err;
+  return new ParagrafError(
+    'STORE_FAILED',
+    `Återställningen misslyckades: säkerhetskopian kunde inte läggas in i datamappen (${message(err)}). Inget har ändrats. Kontrollera att disken har ledigt utrymme och att datamappen går att skriva i, och försök igen eller välj en annan kopia.`,
+    `The restore failed: the backup could not be put into the data folder (${message(err)}). Nothing has been changed. Check that the disk has free space and the data folder is writable, then try again or choose another backup.`,
+    message(err),
+  );
+}
+
+/**
+ * Files that show this folder has held a database: backups, and databases moved aside by a
+ * restore. A folder with any of them and no database file is not a first start.
+ */
+export function hasHeldDatabase(dataDir: string, dbFile: string): boolean {
+  const base = `${path.basename(dbFile)}.damaged-`;
+  if (fs.readdirSync(dataDir).some((n) => n.startsWith(base))) return true;
+  const dir = backupDir(dataDir);
+  return fs.existsSync(dir) && fs.readdirSync(dir).some((n) => NAME.test(n));
 }
