@@ -123,15 +123,19 @@ export function exportHandlers(host: ExportHost): ExportHandlers {
       // from elsewhere, or one whose meeting has changed since, is signed all the same: the
       // signature is the signer's; only the lock waits (justering.lock says why).
       let justerat: string | null = null;
-      const { db } = host.ready();
       try {
+        const { db } = host.ready();
         const check = checkSignedExport(db, signed.pdf, currentModelHash);
         if (check.allSigned && !readLock(db, check.record.meetingId)) {
           lockMeeting(locker(), check.record.meetingId, signed.pdf, check);
           justerat = check.record.meetingId;
         }
       } catch (err) {
-        if (!(err instanceof ParagrafError)) throw err;
+        // The signature is made: whatever goes wrong with the lock must not throw it away, or
+        // the signer would have to sign again for a failure that is not theirs. A ParagrafError
+        // is an expected "not yet" that justering.lock explains; anything else is logged here,
+        // and the lock can be retried with justering.lock on the returned PDF.
+        if (!(err instanceof ParagrafError)) console.error('paragraf: the signed PDF was returned, but checking it for justering failed', err);
       }
       return { pdf: signed.pdf.toString('base64'), field: signed.field, signer: signed.signer, sha256: hex(signed.pdf), justerat };
     },

@@ -84,8 +84,10 @@ export function verifyPdf(pdf: Buffer): VerifyReport {
       report.certificate = { subject: commonName(x), issuer: x.issuer.replace(/\n/gu, ', '), validFrom: x.validFrom, validTo: x.validTo, selfSigned: x.checkIssued(x) };
       report.signer = commonName(x);
     }
-    report.valid = check.digestMatches && check.signatureValid;
-    if (!check.digestMatches) report.problem = { sv: 'Dokumentet har ändrats efter att det skrevs under.', en: 'The document was changed after it was signed.' };
+    report.valid = check.checked && check.digestMatches && check.signatureValid;
+    // A signature that could not be read says nothing about the document: not "changed".
+    if (!check.checked) report.problem = { sv: 'Underskriften kan inte kontrolleras: den är skadad eller gjord på ett sätt som Paragraf inte kan läsa.', en: 'The signature cannot be checked: it is damaged or made in a way Paragraf cannot read.' };
+    else if (!check.digestMatches) report.problem = { sv: 'Dokumentet har ändrats efter att det skrevs under.', en: 'The document was changed after it was signed.' };
     else if (!check.signatureValid) report.problem = { sv: 'Underskriften kan inte verifieras med certifikatet.', en: 'The signature does not verify with the certificate.' };
   }
   const last = signatures[signatures.length - 1];
