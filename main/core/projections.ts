@@ -97,6 +97,28 @@ function numberingKey(db: Db, meetingId: string): string {
   return JSON.stringify([m, items.map((i) => [i.id, (JSON.parse(i.sub_items_json) as Array<{ id: string }>).map((x) => x.id)])]);
 }
 
+/** What the protocol's header says about a meeting, as its document has it. */
+export interface MeetingHeader {
+  title: string;
+  date: string;
+  startTime: string | null;
+  endTime: string | null;
+  place: string | null;
+  dnr: string | null;
+}
+
+export function readMeetingHeader(doc: Y.Doc): MeetingHeader {
+  const meta = doc.getMap('meta');
+  return {
+    title: String(meta.get('title') ?? ''),
+    date: String(meta.get('date')),
+    startTime: str(meta.get('startTime')),
+    endTime: str(meta.get('endTime')),
+    place: str(meta.get('place')),
+    dnr: str(meta.get('dnr')),
+  };
+}
+
 /**
  * Projects one meeting's row, items and attendance. `numberingChanged` says whether anything
  * the body's § numbers depend on changed: most updates are typing, and renumbering the year
@@ -112,6 +134,7 @@ export function projectMeeting(db: Db, docs: DocStore, meetingId: string): { bod
   const now = new Date().toISOString();
   const frozen = readFrozen(doc);
   const recorded = readRecorded(doc);
+  const header = readMeetingHeader(doc);
   db.prepare(
     `INSERT INTO meeting (id, body_id, title, date, status, created_at, updated_at, start_time, end_time, place, dnr, started_at, frozen_json)
      VALUES (@id, @bodyId, @title, @date, @status, @createdAt, @updatedAt, @startTime, @endTime, @place, @dnr, @startedAt, @frozen)
@@ -120,15 +143,10 @@ export function projectMeeting(db: Db, docs: DocStore, meetingId: string): { bod
   ).run({
     id: meetingId,
     bodyId,
-    title: String(meta.get('title') ?? ''),
-    date,
+    ...header,
     status: String(meta.get('status') ?? 'planerat'),
     createdAt: existing?.created_at ?? String(meta.get('createdAt') ?? now),
     updatedAt: now,
-    startTime: str(meta.get('startTime')),
-    endTime: str(meta.get('endTime')),
-    place: str(meta.get('place')),
-    dnr: str(meta.get('dnr')),
     startedAt: str(meta.get('startedAt')),
     frozen: recorded ? JSON.stringify({ recorded }) : frozen ? JSON.stringify(frozen) : null,
   });

@@ -9,7 +9,7 @@ import { personSchema, type Person } from '../../src/bodies/roster';
 import type { ProtocolInput } from '../../src/export/model';
 import type { Db } from '../core/db';
 import type { DocStore } from '../core/docStore';
-import { itemRows, readContent, readProfile } from '../core/projections';
+import { itemRows, readContent, readMeetingHeader, readProfile } from '../core/projections';
 
 interface MeetingMetaRow {
   id: string;
@@ -24,7 +24,9 @@ interface MeetingMetaRow {
 
 /**
  * `source`: the document to print the protocol from, when not the live one (a justerat
- * meeting prints its locked snapshot); the rättelser and the lock always come from `extra`.
+ * meeting prints its locked snapshot, header included: a change to the place or the date
+ * that arrived after the lock is not what was signed); the rättelser and the lock always come
+ * from `extra`.
  */
 export function readProtocolInput(db: Db, docs: DocStore, meetingId: string, source?: Y.Doc, extra: Pick<ProtocolInput, 'rattelser' | 'justerat'> = {}): ProtocolInput {
   const row = db.prepare('SELECT id, body_id, title, date, start_time, end_time, place, dnr FROM meeting WHERE id = ?').get(meetingId) as MeetingMetaRow | undefined;
@@ -41,15 +43,13 @@ export function readProtocolInput(db: Db, docs: DocStore, meetingId: string, sou
   });
   const doc = source ?? docs.get(meetingId);
   const justering = doc.getMap('meta').get('justering');
+  const header = source
+    ? readMeetingHeader(source)
+    : { title: row.title, date: row.date, startTime: row.start_time, endTime: row.end_time, place: row.place, dnr: row.dnr };
   return {
     meeting: {
       id: row.id,
-      title: row.title,
-      date: row.date,
-      startTime: row.start_time,
-      endTime: row.end_time,
-      place: row.place,
-      dnr: row.dnr,
+      ...header,
       justering: typeof justering === 'string' && justering.trim() !== '' ? justering : null,
     },
     profile,

@@ -124,6 +124,8 @@ describe('the lock travels with sync', () => {
     await waitDocState(a, meetingId, 'offline');
     await justera(a, meetingId);
     await typeInto(b, meetingId, 'Sent från B. ');
+    // And a new place in the header, which the signed protocol did not have.
+    await editDoc(b.api, meetingId, (doc) => doc.getMap('meta').set('place', 'Flyttat till Ronneby'));
     await waitDocState(b, meetingId, 'synced', 20_000, (s) => !s.pending);
 
     a.core.syncManager!.syncClient!.setOnline(true);
@@ -133,6 +135,9 @@ describe('the lock travels with sync', () => {
     const printed = await pdfText(a, meetingId);
     expect(printed).toContain('Signerad text.');
     expect(printed).not.toContain('Sent från B');
+    // The header too is the signed one (it was read from the live meeting row).
+    expect(unwrap(await a.api.invoke('meetings.list', {})).find((m) => m.id === meetingId)?.place).toBe('Flyttat till Ronneby');
+    expect(printed).not.toContain('Ronneby');
     // B learns of the lock from A and locks too.
     await waitUntil(async () => unwrap(await b.api.invoke('justering.status', { meetingId })).locked, 'B adopts the lock', 20_000);
   }, 180_000);
