@@ -652,26 +652,38 @@ export class Core {
     this.projectionTimer = null;
     const years = new Set<string>();
     const renumbered = new Set<string>();
+    // Each document in a savepoint of its own: one bad document (a date that is no calendar
+    // date, written by another computer or an older version) keeps its old rows and is
+    // logged, and every other document of the batch is still projected.
+    const guarded = (what: string, step: () => void): void => {
+      try {
+        db.transaction(step)();
+      } catch (err) {
+        console.error(`paragraf: projection of ${what} failed; its rows are left as they were`, err);
+      }
+    };
     db.transaction(() => {
       for (const id of ids) {
-        const kind = docs.kindOf(id);
-        if (kind === 'body' && projectBody(db, docs, id)) renumberBodyYears(db, id);
-        if (kind === 'meeting') {
-          // Typing changes no number: the year is renumbered only when the order of items,
-          // the date or the frozen numbers changed.
-          const { bodyId, year, numberingChanged } = projectMeeting(db, docs, id);
-          if (numberingChanged) {
-            years.add(`${bodyId}\u0000${year}`);
-            renumbered.add(id);
+        guarded(id, () => {
+          const kind = docs.kindOf(id);
+          if (kind === 'body' && projectBody(db, docs, id)) renumberBodyYears(db, id);
+          if (kind === 'meeting') {
+            // Typing changes no number: the year is renumbered only when the order of items,
+            // the date or the frozen numbers changed.
+            const { bodyId, year, numberingChanged } = projectMeeting(db, docs, id);
+            if (numberingChanged) {
+              years.add(`${bodyId}\u0000${year}`);
+              renumbered.add(id);
+            }
           }
-        }
+        });
       }
       for (const key of years) {
         const [bodyId, year] = key.split('\u0000') as [string, string];
-        renumberBody(db, bodyId, year);
+        guarded(`${bodyId} ${year}`, () => renumberBody(db, bodyId, year));
       }
-      for (const id of ids) if (docs.kindOf(id) === 'meeting') projectRegister(db, docs, id);
-      for (const id of ids) if (docs.kindOf(id) === 'body') reprojectRecentMeetings(db, docs, id);
+      for (const id of ids) if (docs.kindOf(id) === 'meeting') guarded(`${id} (register)`, () => projectRegister(db, docs, id));
+      for (const id of ids) if (docs.kindOf(id) === 'body') guarded(`${id} (register)`, () => reprojectRecentMeetings(db, docs, id));
     })();
     for (const id of renumbered) this.freezeNewItems(id);
   }

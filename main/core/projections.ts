@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { yTextToSlateElement } from '@slate-yjs/core';
 import { bodyProfileSchema, type BodyProfile } from '../../src/bodies/profile';
 import { personSchema } from '../../src/bodies/roster';
+import { isIsoDate } from '../../src/bodies/isoDate';
 import { attendanceEntrySchema } from '../../src/protocol/attendance';
 import { outline } from '../../src/protocol/schema';
 import { numberYear, type FrozenNumbers, type ManagedMeeting, type MeetingInput, type NumberingScheme, type RecordedMeeting } from '../../src/numbering';
@@ -215,9 +216,14 @@ export function parseFixedNumbers(json: string | null): { frozen?: FrozenNumbers
 
 /** The body's meetings of one calendar year, as the numbering engine takes them. */
 export function yearMeetings(db: Db, bodyId: string, year: string): MeetingInput[] {
-  const meetings = db
-    .prepare("SELECT id, date, start_time, frozen_json FROM meeting WHERE body_id = ? AND substr(date, 1, 4) = ? ORDER BY date, start_time, id")
-    .all(bodyId, year) as Array<{ id: string; date: string; start_time: string | null; frozen_json: string | null }>;
+  const meetings = (
+    db
+      .prepare("SELECT id, date, start_time, frozen_json FROM meeting WHERE body_id = ? AND substr(date, 1, 4) = ? ORDER BY date, start_time, id")
+      .all(bodyId, year) as Array<{ id: string; date: string; start_time: string | null; frozen_json: string | null }>
+  )
+    // A date that is no calendar date (another computer, an older version) cannot be placed
+    // in the year: that meeting gets no numbers, and the body's other meetings keep theirs.
+    .filter((m) => isIsoDate(m.date));
   const items = db.prepare('SELECT id, sub_items_json FROM item WHERE meeting_id = ? ORDER BY position');
   return meetings.map((m): MeetingInput => {
     const fixed = parseFixedNumbers(m.frozen_json);

@@ -85,6 +85,25 @@ describe('body settings (the profile edited in the body document)', () => {
   });
 });
 
+describe('projections when a document is bad', () => {
+  it('a meeting whose date is no calendar date (from another computer) does not stop the projection of the others', async () => {
+    const { api } = open();
+    const body = await lsvo(api);
+    const may = unwrap(await api.invoke('meetings.create', { bodyId: body.id, date: '2021-05-07' }));
+    const june = unwrap(await api.invoke('meetings.create', { bodyId: body.id, date: '2021-06-04' }));
+    const before = unwrap(await api.invoke('meetings.items', { meetingId: may.id })).length;
+    // In one projection batch: June's date becomes 30 February, and May gets a new item.
+    await editDoc(api, june.id, (doc) => doc.getMap('meta').set('date', '2021-02-30'));
+    await addItems(api, may.id, ['Ärende efter den trasiga ändringen']);
+    const items = unwrap(await api.invoke('meetings.items', { meetingId: may.id }));
+    expect(items).toHaveLength(before + 1);
+    expect(items.at(-1)).toMatchObject({ title: 'Ärende efter den trasiga ändringen', label: `§ ${before + 1}` });
+    // The lists still answer, with May as it is.
+    const listed = unwrap(await api.invoke('meetings.list', { bodyId: body.id }));
+    expect(listed.map((m) => m.id).sort()).toEqual([may.id, june.id].sort());
+  });
+});
+
 describe('roster CSV import', () => {
   it('imports 20 people in one change, and refuses a bad file without touching the roster', async () => {
     const { api } = open();
