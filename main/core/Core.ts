@@ -578,6 +578,7 @@ export class Core {
         this.adoptLock(docId);
         this.scheduleProjection(docId);
       },
+      commitCoreChange: (docId, change) => this.commitCoreChange(docId, change),
       tuning: this.options.sync,
       ...(this.options.secrets ? { secrets: this.options.secrets } : {}),
     });

@@ -50,6 +50,8 @@ export interface SyncContext {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** Bring the projections of `docId` up to date soon (rows for lists, numbering, register), off the typing path. */
   scheduleProjection(docId: string): void;
+  /** A change the Core makes itself (logged, sent to the windows and the server like any). */
+  commitCoreChange(docId: string, change: (doc: Y.Doc) => void): void;
   tuning?: SyncTuning;
   secrets?: SecretProtector;
 }
@@ -288,13 +290,15 @@ export class SyncManager {
     return {
       localDocuments: () => {
         const out: Array<{ docId: string; name: string }> = [];
-        for (const r of db.prepare('SELECT id, kind FROM ydoc ORDER BY kind, id').all() as Array<{ id: string; kind: string }>) {
+        // A meeting's name comes from its row's body, fixed when it was created or adopted,
+        // never from its content: anyone who may write to body A could otherwise set a
+        // meeting's meta.bodyId to B, and this computer, with its grant for B, would upload
+        // that meeting into B (and send its later edits to both names).
+        const rows = db.prepare('SELECT y.id, y.kind, m.body_id FROM ydoc y LEFT JOIN meeting m ON m.id = y.id ORDER BY y.kind, y.id').all() as Array<{ id: string; kind: string; body_id: string | null }>;
+        for (const r of rows) {
           if (!isBodyId(r.id)) continue; // only lower-case UUIDs can have a server name
           if (r.kind === 'body') out.push({ docId: r.id, name: bodyDocumentName(r.id) });
-          else if (r.kind === 'meeting') {
-            const bodyId = docs.get(r.id).getMap('meta').get('bodyId');
-            if (typeof bodyId === 'string' && isBodyId(bodyId)) out.push({ docId: r.id, name: meetingDocumentName(bodyId, r.id) });
-          }
+          else if (r.kind === 'meeting' && r.body_id !== null && isBodyId(r.body_id)) out.push({ docId: r.id, name: meetingDocumentName(r.body_id, r.id) });
         }
         return out;
       },
@@ -307,6 +311,7 @@ export class SyncManager {
         // Node's base64, not src/'s portable loop: a merge of offline work can be 100+ kB.
         this.ctx.emit('docs.updated', { docId, update: Buffer.from(update.buffer, update.byteOffset, update.byteLength).toString('base64'), sourceId: 'sync' });
         this.ctx.emit('docs.saved', { docId, seq: saved.seq, savedAt: saved.savedAt });
+        this.keepBody(docId);
         this.ctx.scheduleProjection(docId);
       },
       adoptRemote: (name, state) => this.adopt(name, state),
@@ -325,6 +330,23 @@ export class SyncManager {
         })();
       },
     };
+  }
+
+  /**
+   * A meeting belongs to the body it was created in, for good: the server grants by that body.
+   * A remote change of meta.bodyId (anyone who may write to body A can send one) is undone at
+   * once, by a change of our own that every replica and the server receive, so the meeting
+   * never shows up under a body its writer had no grant for.
+   */
+  private keepBody(docId: string): void {
+    const { db, docs } = this.ctx;
+    if (docs.kindOf(docId) !== 'meeting') return;
+    const row = db.prepare('SELECT body_id FROM meeting WHERE id = ?').get(docId) as { body_id: string } | undefined;
+    if (!row) return;
+    const claimed = docs.get(docId).getMap('meta').get('bodyId');
+    if (claimed === row.body_id) return;
+    console.error(`paragraf: sync tried to move meeting ${docId} from body ${row.body_id} to ${String(claimed)}; put back`);
+    this.ctx.commitCoreChange(docId, (doc) => doc.getMap('meta').set('bodyId', row.body_id));
   }
 
   /**
