@@ -368,6 +368,15 @@ function PersonSearch({
             setActive(0);
           }}
           onKeyDown={onKeyDown}
+          // "Whom does the ersättare replace?" is a question for now: leaving the field cancels
+          // it, or an Enter here minutes later would make someone ersättare for the wrong person.
+          // (Options keep the focus on mousedown, so choosing one by mouse is no blur.)
+          onBlur={() => {
+            if (!substitute) return;
+            onAnnounce(t('attendance.substituteCancelled'));
+            setSubstitute(null);
+            setQuery('');
+          }}
         />
         <ul id={`${id}-list`} role="listbox" aria-label={t('attendance.matches')} className="combobox-list" hidden={!expanded} data-testid="attendance-options">
           {options.map((p) => {
@@ -514,7 +523,10 @@ function EntryEditor({
   const { t } = useTranslation();
   const id = useId();
   const entry = row.entry;
-  const [note, setNote] = useState(entry.presence?.note ?? '');
+  // The note as she is typing it; null while she is not: then the field shows the entry's own
+  // note (changed elsewhere meanwhile, or cleared by Förhinder) and a § ticked here keeps it.
+  const [typedNote, setTypedNote] = useState<string | null>(null);
+  const note = typedNote ?? entry.presence?.note ?? '';
   const firstRef = useRef<HTMLHeadingElement>(null);
   const itemIds = entry.presence?.itemIds ?? [];
 
@@ -524,7 +536,8 @@ function EntryEditor({
 
   const person = row.person;
   const commitNote = () => {
-    if (note.trim() !== (entry.presence?.note ?? '')) onChange(withPresence(entry, itemIds, note));
+    if (typedNote !== null && typedNote.trim() !== (entry.presence?.note ?? '')) onChange(withPresence(entry, itemIds, typedNote));
+    setTypedNote(null);
   };
 
   return (
@@ -592,7 +605,7 @@ function EntryEditor({
           maxLength={200}
           autoComplete="off"
           value={note}
-          onChange={(e) => setNote(e.target.value)}
+          onChange={(e) => setTypedNote(e.target.value)}
           onBlur={commitNote}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {

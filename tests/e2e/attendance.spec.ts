@@ -92,6 +92,15 @@ test('attendance by keyboard alone: present, förhinder, a serving substitute, r
   await expect(page.getByTestId('attendance-option').nth(1)).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Enter');
 
+  // Alt+E asks whom the ersättare replaces; leaving the field cancels the question, so an
+  // Enter there later marks the person present, not replaced.
+  await mark(page, 'tobias', 'Alt+e');
+  await expect(page.getByTestId('attendance-search-label')).toHaveText('Vem ersätter Tobias Ekblad? Skriv en del av namnet');
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByTestId('attendance-announcement')).toHaveText('Avbrutet.');
+  await search(page).focus();
+  await expect(page.getByTestId('attendance-search-label')).toHaveText('Markera närvaro: skriv en del av namnet');
+
   // A serving substitute: Alt+E, then whom they replace, Enter. The one replaced gets förhinder.
   await mark(page, 'tobias', 'Alt+e');
   await expect(page.getByTestId('attendance-search-label')).toHaveText('Vem ersätter Tobias Ekblad? Skriv en del av namnet');
