@@ -87,9 +87,13 @@ export function AgendaOutline({ items, numbering, announcer, numberingError }: A
   };
 
   const moveTo = (itemId: string, toIndex: number) => {
+    // Recorded before the move, with the label it had; forgotten if nothing moved (else the
+    // next change of the outline would announce a move that never happened).
     announcer.recordMove(itemId);
     const keepFocus = outlineHasFocus();
-    if (AppEditor.moveItem(editor, itemId, toIndex) && keepFocus && selected) refocus.current = selected.id;
+    const moved = AppEditor.moveItem(editor, itemId, toIndex);
+    if (!moved) announcer.cancelMove();
+    if (moved && keepFocus && selected) refocus.current = selected.id;
   };
 
   const moveBy = (delta: -1 | 1) => {
@@ -343,13 +347,19 @@ const OutlineRow = memo(function OutlineRow({ row, item, labels, selected, curre
 
 /**
  * The selected item's planned time in whole minutes (what the per-item clock compares with).
- * Written to the document as soon as it is a valid number; emptied, the plan is removed.
+ * Written to the document as soon as it is a valid number; emptied, the plan is removed. What
+ * is not a valid number (700, 1.5) is said to be unsaved, with the plan that stands, and on
+ * leaving the field the text goes back to that plan: the field never shows another value than
+ * the document has once she has moved on.
  */
 function PlannedTime({ item, label }: { item: OutlineItem; label: string }) {
   const { t } = useTranslation();
   const editor = useSlateStatic();
-  const [text, setText] = useState(item.plannedMinutes === null ? '' : String(item.plannedMinutes));
+  const saved = item.plannedMinutes === null ? '' : String(item.plannedMinutes);
+  const [text, setText] = useState(saved);
   const id = useId();
+  const minutes = text.trim() === '' ? null : Number(text);
+  const invalid = minutes !== null && !isPlannedMinutes(minutes);
   return (
     <p className="agenda-planned-time">
       <label htmlFor={id}>{t('itemClock.planned', { label })}</label>{' '}
@@ -362,12 +372,20 @@ function PlannedTime({ item, label }: { item: OutlineItem; label: string }) {
         step={1}
         value={text}
         data-testid="agenda-planned-minutes"
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? `${id}-err` : undefined}
         onChange={(e) => {
           setText(e.target.value);
-          const minutes = e.target.value.trim() === '' ? null : Number(e.target.value);
-          if (minutes === null || isPlannedMinutes(minutes)) AppEditor.setPlannedMinutes(editor, item.id, minutes);
+          const next = e.target.value.trim() === '' ? null : Number(e.target.value);
+          if (next === null || isPlannedMinutes(next)) AppEditor.setPlannedMinutes(editor, item.id, next);
         }}
+        onBlur={() => setText(saved)}
       />
+      {invalid ? (
+        <span id={`${id}-err`} className="error field-error" role="alert" data-testid="agenda-planned-error">
+          {t('itemClock.plannedInvalid', { max: MAX_PLANNED_MINUTES, saved: saved === '' ? t('itemClock.plannedNone') : t('itemClock.plannedShort', { minutes: saved }) })}
+        </span>
+      ) : null}
     </p>
   );
 }

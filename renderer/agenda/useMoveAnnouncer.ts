@@ -12,6 +12,8 @@ export interface MoveAnnouncer {
   message: string;
   /** Call just before moving the item. */
   recordMove(itemId: string): void;
+  /** The recorded move did not happen (dropped where it was): nothing to announce. */
+  cancelMove(): void;
 }
 
 export function useMoveAnnouncer(items: readonly OutlineItem[], numbering: MeetingNumbering): MoveAnnouncer {
@@ -25,6 +27,9 @@ export function useMoveAnnouncer(items: readonly OutlineItem[], numbering: Meeti
 
   const recordMove = useCallback((itemId: string) => {
     pending.current = { id: itemId, label: latest.current.numbering.items.get(itemId)?.label ?? '§' };
+  }, []);
+  const cancelMove = useCallback(() => {
+    pending.current = null;
   }, []);
 
   useEffect(() => {
@@ -41,5 +46,5 @@ export function useMoveAnnouncer(items: readonly OutlineItem[], numbering: Meeti
     setMessage(toggle.current ? text : `${text}\u00a0`);
   }, [items, numbering, t]);
 
-  return { message, recordMove };
+  return { message, recordMove, cancelMove };
 }

@@ -306,8 +306,9 @@ function onKeyDownFor(editor: Editor, announcer: MoveAnnouncer) {
       const item = AppEditor.currentItem(editor);
       if (!item) return;
       announcer.recordMove(item.id);
-      if (event.key === 'ArrowUp') AppEditor.moveItemUp(editor, item.id);
-      else AppEditor.moveItemDown(editor, item.id);
+      const moved = event.key === 'ArrowUp' ? AppEditor.moveItemUp(editor, item.id) : AppEditor.moveItemDown(editor, item.id);
+      // The first item cannot go up, the last not down: nothing to announce.
+      if (!moved) announcer.cancelMove();
     }
   };
 }

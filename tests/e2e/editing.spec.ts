@@ -203,6 +203,20 @@ test('a search hit opened from inside a meeting opens the other meeting as it is
   expect(JSON.stringify(await storedContent(page, october.id))).toContain('Sista ordet');
 });
 
+test('a move that cannot happen (the first § up) is not announced later, when the outline changes for another reason', async ({ page, harness }) => {
+  await openApp(page, harness);
+  await createBody(page, 'Socialnämnden');
+  await createMeeting(page, 'Socialnämnden', '2024-10-01');
+  await endOfTitle(page, 0);
+  await page.keyboard.press('Alt+Shift+ArrowUp');
+  await page.keyboard.type(' och protokollets justering');
+  await expect.poll(async () => (await editorItems(page))[0]!.title).toBe(`${formalAgenda[0]} och protokollets justering`);
+  await expect(page.getByTestId('agenda-announcement')).toHaveText('');
+  // A real move is still announced.
+  await page.keyboard.press('Alt+Shift+ArrowDown');
+  await expect(page.getByTestId('agenda-announcement')).toContainText('flyttades');
+});
+
 test('meetings are listed newest first, under their own body', async ({ page, harness }) => {
   await openApp(page, harness);
   await createBody(page, 'Ledningsgrupp för samordning', 'Mötesanteckningar');

@@ -27,6 +27,14 @@ test('the per-item clock counts the item under discussion against its planned ti
   await expect(page.locator(`label[for="${await planned.getAttribute('id')}"]`)).toHaveText('Planerad tid för § 3 (min)');
   await page.keyboard.type('5');
   await expect(page.getByTestId('outline-item').nth(2)).toContainText('5 min');
+  // 5000 minutes is no plan: said so, with the plan that stands (the last valid one, 500).
+  await page.keyboard.type('000');
+  await expect(page.getByTestId('agenda-planned-error')).toHaveText('Skriv hela minuter, 1–600. Det som står nu sparas inte; planen är 500 min.');
+  await expect(planned).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('outline-item').nth(2)).toContainText('500 min');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
+  await expect(page.getByTestId('agenda-planned-error')).toHaveCount(0);
+  await expect(page.getByTestId('outline-item').nth(2)).toContainText('5 min');
 
   await page.getByTestId('item-clock-toggle').check();
   await expect(page.getByTestId('item-clock')).toHaveText('Klockan går medan mötet pågår.');
