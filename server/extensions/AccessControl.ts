@@ -86,8 +86,11 @@ export class AccessControl implements Extension {
           if (mode === null) {
             connection.close({ code: 4403, reason: JSON.stringify(refusal('access-revoked')) });
             closed++;
-          } else if (mode === 'read-only' && !connection.readOnly) {
-            // Only downgrades apply live; an upgrade takes effect when the app reconnects.
+          } else if (mode === 'read-only') {
+            // Only downgrades apply live; an upgrade takes effect when the app reconnects. The
+            // context says so too: LockGuard, which makes a connection read-only for one refused
+            // message, must not make a downgraded one writable again afterwards.
+            (connection.context as ConnectionContext).mode = 'read-only';
             connection.readOnly = true;
           }
         }

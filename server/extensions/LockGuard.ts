@@ -17,6 +17,7 @@
 import type { afterHandleMessagePayload, beforeSyncPayload, Connection, Extension } from '@hocuspocus/server';
 import { refusedAfterLock } from '../../src/export/lock';
 import { parseDocumentName } from '../../src/sync/docNames';
+import type { ConnectionContext } from './AccessControl';
 
 /** y-protocols/sync message types. */
 const SYNC_STEP_2 = 1;
@@ -44,7 +45,8 @@ export class LockGuard implements Extension {
 
   async afterHandleMessage({ connection }: afterHandleMessagePayload): Promise<void> {
     if (!this.refusing.delete(connection)) return;
-    // A grant downgraded meanwhile is applied again by AccessControl's next re-check.
-    connection.readOnly = false;
+    // Writable again only if its grant still says so: a grant downgraded while this message
+    // was refused (AccessControl's re-check writes it into the context) stays read-only.
+    if ((connection.context as Partial<ConnectionContext> | undefined)?.mode !== 'read-only') connection.readOnly = false;
   }
 }
