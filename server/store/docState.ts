@@ -39,9 +39,22 @@ export function isEmptyUpdate(update: Uint8Array): boolean {
   return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
 }
 
-/** Throws if `update` is not a well-formed Yjs update (checked before it is logged). */
+/**
+ * Throws if `update` is not a well-formed Yjs update (checked before it is logged). Decoding
+ * alone is not enough: an update can decode and still fail to apply (an item whose origin is
+ * a later clock of its own client), and Hocuspocus swallows that failure and acknowledges the
+ * message; logged, such a row would make the document impossible to load for everyone. So it
+ * is also applied to an empty document, which costs the size of the update, not of the
+ * document (an update waiting for changes it lacks just stays pending there).
+ */
 export function checkUpdate(update: Uint8Array): void {
   Y.decodeUpdate(update);
+  const probe = new Y.Doc();
+  try {
+    Y.applyUpdate(probe, update);
+  } finally {
+    probe.destroy();
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { DocumentDamagedError, isEmptyUpdate, planCompaction, rebuildDocument, sha256 } from '../../../server/store/docState';
+import * as enc from 'lib0/encoding';
+import { checkUpdate, DocumentDamagedError, isEmptyUpdate, planCompaction, rebuildDocument, sha256 } from '../../../server/store/docState';
 
 function edit(doc: Y.Doc, f: (d: Y.Doc) => void): Uint8Array {
   let u: Uint8Array | null = null;
@@ -28,6 +29,26 @@ describe('document state: rebuild and compaction', () => {
     bad[bad.length - 2]! ^= 0xff;
     expect(() => rebuildDocument('x', null, [piece(1, u1), { id: 2, data: bad, sha256: sha256(u2) }])).toThrow(DocumentDamagedError);
     expect(() => rebuildDocument('x', null, [{ id: 2, data: bad, sha256: sha256(u2) }])).toThrow(/update 2: checksum mismatch[\s\S]*Document x is damaged/);
+  });
+
+  it('refuses, before it is logged, an update that decodes but cannot be applied (it would make the document unloadable)', () => {
+    // One item of client 4242 at clock 0 whose origin is its own clock 5: well-formed bytes.
+    const e = enc.createEncoder();
+    for (const n of [1, 1, 4242, 0]) enc.writeVarUint(e, n);
+    enc.writeUint8(e, 0x84); // an item with an origin, string content
+    enc.writeVarUint(e, 4242);
+    enc.writeVarUint(e, 5);
+    enc.writeVarString(e, 'x');
+    enc.writeVarUint(e, 0); // no deletions
+    const crafted = enc.toUint8Array(e);
+    expect(() => Y.decodeUpdate(crafted)).not.toThrow();
+    expect(() => checkUpdate(crafted)).toThrow();
+    // What a real client sends passes, also one that waits for changes it lacks.
+    const doc = new Y.Doc();
+    edit(doc, (d) => d.getText('t').insert(0, 'ab'));
+    const later = edit(doc, (d) => d.getText('t').insert(2, 'cd'));
+    expect(() => checkUpdate(later)).not.toThrow();
+    expect(() => rebuildDocument('x', null, [piece(1, crafted)])).toThrow(DocumentDamagedError);
   });
 
   it('folds only log rows the merged snapshot contains, deletions included', () => {
