@@ -147,7 +147,18 @@ export class DocStore {
     let clients: Set<number> | null = null;
     try {
       // A window's update (not the sync client's): its client ids typed on this computer.
-      if (!options.encodedByYjs) clients = new Set(Y.decodeUpdate(update).structs.map((s) => s.id.client));
+      if (!options.encodedByYjs) {
+        clients = new Set(Y.decodeUpdate(update).structs.map((s) => s.id.client));
+        // Bytes that decode can still fail half-way through being applied (an item whose
+        // origin is a later clock of its own client): tried on an empty document first, at
+        // the cost of the update's size, so the stored document is never left half-changed.
+        const probe = new Y.Doc();
+        try {
+          Y.applyUpdate(probe, update);
+        } finally {
+          probe.destroy();
+        }
+      }
     } catch (err) {
       throw new ParagrafError(
         'INVALID_UPDATE',
