@@ -13,6 +13,7 @@ import { attendanceEntrySchema } from '../../src/protocol/attendance';
 import { outline } from '../../src/protocol/schema';
 import { numberYear, type FrozenNumbers, type ManagedMeeting, type MeetingInput, type NumberingScheme, type RecordedMeeting } from '../../src/numbering';
 import type { ItemRow } from '../../src/api/contract';
+import type { ProtocolMeetingMeta } from '../../src/export/model';
 import type { Db } from './db';
 import type { DocStore } from './docStore';
 import { clearRegister, projectRegister } from './register';
@@ -99,14 +100,7 @@ function numberingKey(db: Db, meetingId: string): string {
 }
 
 /** What the protocol's header says about a meeting, as its document has it. */
-export interface MeetingHeader {
-  title: string;
-  date: string;
-  startTime: string | null;
-  endTime: string | null;
-  place: string | null;
-  dnr: string | null;
-}
+export type MeetingHeader = Omit<ProtocolMeetingMeta, 'id' | 'justering'>;
 
 export function readMeetingHeader(doc: Y.Doc): MeetingHeader {
   const meta = doc.getMap('meta');
