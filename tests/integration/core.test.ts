@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import * as enc from 'lib0/encoding';
+import { unapplicableUpdate } from '../helpers/craftedUpdate';
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { unwrap } from '../../src/api/client';
@@ -108,15 +108,8 @@ describe('Core', () => {
     const body = unwrap(await api.invoke('bodies.create', { name: 'B' }));
     const meeting = unwrap(await api.invoke('meetings.create', { bodyId: body.id, date: '2024-01-01' }));
     const before = unwrap(await api.invoke('docs.open', { docId: meeting.id }));
-    // Bytes that are no update, and a well-formed update that cannot be applied (an item of
-    // client 4242 whose origin is its own later clock 5).
-    const e = enc.createEncoder();
-    for (const n of [1, 1, 4242, 0]) enc.writeVarUint(e, n);
-    enc.writeUint8(e, 0x84);
-    for (const n of [4242, 5]) enc.writeVarUint(e, n);
-    enc.writeVarString(e, 'x');
-    enc.writeVarUint(e, 0);
-    for (const bytes of [new Uint8Array([255, 255, 255, 255, 7]), enc.toUint8Array(e)]) {
+    // Bytes that are no update, and a well-formed update that cannot be applied.
+    for (const bytes of [new Uint8Array([255, 255, 255, 255, 7]), unapplicableUpdate()]) {
       const res = await api.invoke('docs.applyUpdate', { docId: meeting.id, update: toBase64(bytes) });
       expect(res.ok).toBe(false);
       if (!res.ok) {

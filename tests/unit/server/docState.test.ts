@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import * as enc from 'lib0/encoding';
+import { unapplicableUpdate } from '../../helpers/craftedUpdate';
 import { checkUpdate, DocumentDamagedError, isEmptyUpdate, planCompaction, rebuildDocument, sha256 } from '../../../server/store/docState';
 
 function edit(doc: Y.Doc, f: (d: Y.Doc) => void): Uint8Array {
@@ -32,15 +32,7 @@ describe('document state: rebuild and compaction', () => {
   });
 
   it('refuses, before it is logged, an update that decodes but cannot be applied (it would make the document unloadable)', () => {
-    // One item of client 4242 at clock 0 whose origin is its own clock 5: well-formed bytes.
-    const e = enc.createEncoder();
-    for (const n of [1, 1, 4242, 0]) enc.writeVarUint(e, n);
-    enc.writeUint8(e, 0x84); // an item with an origin, string content
-    enc.writeVarUint(e, 4242);
-    enc.writeVarUint(e, 5);
-    enc.writeVarString(e, 'x');
-    enc.writeVarUint(e, 0); // no deletions
-    const crafted = enc.toUint8Array(e);
+    const crafted = unapplicableUpdate();
     expect(() => Y.decodeUpdate(crafted)).not.toThrow();
     expect(() => checkUpdate(crafted)).toThrow();
     // What a real client sends passes, also one that waits for changes it lacks.
