@@ -33,9 +33,12 @@ export function loadPkcs12(p12: Buffer, password: string, now = new Date()): Loa
     } catch (e) {
       // OpenSSL 3 encrypts with PBES2, whose key comes from the UTF-8 bytes of the password,
       // while the MAC uses its UTF-16 form. node-forge feeds both the same string, so a password
-      // with å ä ö passes the MAC check and then fails to decrypt. The MAC was verified with the
-      // right form by the first attempt; decrypt again with the UTF-8 form, MAC left out.
-      if (!/Failed to decrypt/iu.test((e as Error).message) || !/[^ -~]/u.test(password)) throw e;
+      // with å ä ö passes the MAC check and then decrypts with the wrong key. That usually fails
+      // the padding check ("Failed to decrypt"), but about 1 time in 400 the padding looks
+      // right and what fails is the garbage inside, with any message: so after any
+      // failure but the MAC's (which the first attempt checked with the right form), decrypt
+      // again with the UTF-8 form, MAC left out.
+      if (/MAC could not be verified|Invalid password/iu.test((e as Error).message) || !/[^ -~]/u.test(password)) throw e;
       const again = asn();
       again.value = (again.value as forge.asn1.Asn1[]).slice(0, 2);
       parsed = forge.pkcs12.pkcs12FromAsn1(again, forge.util.encodeUtf8(password));
