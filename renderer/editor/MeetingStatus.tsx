@@ -8,7 +8,7 @@
  * it goes to the text (onConfirmed), where she goes on writing. Not to the button: it has
  * become "Avsluta mötet", and the Space of her next sentence would click it.
  */
-import { useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../src/api/contract';
 import { useApi } from '../app/ConnectionContext';
@@ -58,11 +58,23 @@ export function MeetingStatusControl({
       return;
     }
     onChanged(res.value);
+    // Unless the document already said so (the layout effect below closed the dialog then).
+    if (dialog.current?.open) done();
+  }
+
+  function done() {
     confirmed.current = true;
     close();
     // At once, in this task: closing has put the focus back on the trigger, now relabelled.
     onConfirmed();
   }
+
+  // The Core's change of the status reaches this window as a document update, often before the
+  // answer to the request: the screen shows "Pågår" and her next keys come. The dialog is done
+  // then, and in the same task as that render (a layout effect), the keys go to the text.
+  useLayoutEffect(() => {
+    if (target !== null && status === target && dialog.current?.open) done();
+  });
 
   const next: Target | null = status === 'planerat' ? 'pagar' : status === 'pagar' ? 'avslutat' : null;
 
